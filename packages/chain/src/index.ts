@@ -1,0 +1,2 @@
+// @hashsim/chain: Bitcoin consensus arithmetic, exact to Bitcoin Core.
+export {}

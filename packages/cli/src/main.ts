@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The `hashsim` command: assembles the subcommands and maps how they end to the exit codes of the CLI contract.
+import { NodeRuntime, NodeServices } from "@effect/platform-node"
+import { Effect } from "effect"
+import { Command } from "effect/cli"
+import { chainCommand } from "./commands/ChainCommand.ts"
+import { checkCommand } from "./commands/CheckCommand.ts"
+import { mcCommand } from "./commands/McCommand.ts"
+import { mergeCommand } from "./commands/MergeCommand.ts"
+import { replayCommand } from "./commands/ReplayCommand.ts"
+import { reportCommand } from "./commands/ReportCommand.ts"
+import { runCommand } from "./commands/RunCommand.ts"
+import { validateCommand } from "./commands/ValidateCommand.ts"
+import { exitCodeOf, reportFailure } from "./ExitCode.ts"
+import { hashsimVersion } from "./Version.ts"
+
+const hashsim = Command.make("hashsim").pipe(
+  Command.withDescription("Event-sourced simulator of Bitcoin mining hosting contracts"),
+  Command.withSubcommands([
+    validateCommand,
+    replayCommand,
+    runCommand,
+    mcCommand,
+    mergeCommand,
+    reportCommand,
+    checkCommand,
+    chainCommand
+  ])
+)
+
+const program = Command.run(hashsim, { version: hashsimVersion }).pipe(
+  Effect.exit,
+  Effect.tap(reportFailure),
+  Effect.map(exitCodeOf),
+  Effect.provide(NodeServices.layer)
+)
+
+NodeRuntime.runMain(
+  Effect.flatMap(program, (code) => Effect.sync(() => { process.exitCode = code })),
+  { disableErrorReporting: true }
+)

@@ -1,0 +1,2 @@
+// @hashsim/montecarlo: see docs/ARCHITECTURE.md for what this package owns.
+export {}

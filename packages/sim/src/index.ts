@@ -1,0 +1,2 @@
+// @hashsim/sim: see docs/ARCHITECTURE.md for what this package owns.
+export {}
