@@ -1,0 +1,193 @@
+// The event catalogue (docs/EVENTS.md): one Effect Schema per event type and version, the typed union
+// `LedgerEvent`, and the upcasting hook that turns an older version of an event into the current one on read.
+import { Schema } from "effect"
+import {
+  At, Bits, Day, FiniteNumber, Fraction, Height, Id, NonNegativeInt, NonNegativeNumber, PositiveFraction,
+  PositiveInt, PositiveNumber, PositiveThs, Sats, Sha256Hex, Ths, TimeS, UsdCents
+} from "./Units.ts"
+
+// ---- the market model inside ScenarioStarted ----
+
+const Gbm = Schema.Struct({ model: Schema.Literal("gbm"), driftPerYear: FiniteNumber, volatilityPerYear: NonNegativeNumber })
+export const OtherHashrateModel = Schema.Union([
+  Schema.Struct({
+    model: Schema.Literal("table"),
+    points: Schema.Array(Schema.Struct({ at: At, hashrateThs: Ths }))
+  }),
+  Gbm
+])
+export const PriceModel = Schema.Union([
+  Schema.Struct({
+    model: Schema.Literal("table"),
+    points: Schema.Array(Schema.Struct({ at: At, priceUsdCents: UsdCents }))
+  }),
+  Gbm
+])
+export const MarketModel = Schema.Struct({
+  otherHashrate: OtherHashrateModel,
+  price: PriceModel,
+  feePerBlock: Schema.Struct({ meanSats: NonNegativeNumber, shape: PositiveNumber }),
+  uptime: Schema.Struct({ meanFraction: Fraction, sdFraction: NonNegativeNumber }),
+  curtailment: Schema.optionalKey(Schema.Struct({
+    eventsPerYear: NonNegativeNumber,
+    meanDurationHours: NonNegativeNumber,
+    fraction: PositiveFraction,
+    siteIds: Schema.Array(Id)
+  })),
+  uncertainty: Schema.optionalKey(Schema.Struct({
+    otherHashrateDriftSd: NonNegativeNumber,
+    priceDriftSd: NonNegativeNumber,
+    feeLevelSigma: NonNegativeNumber
+  }))
+})
+export type MarketModel = typeof MarketModel.Type
+
+// ---- plan and observed events ----
+
+export const ScenarioStartedV1 = Schema.Struct({
+  name: Schema.String,
+  network: Schema.Struct({ height: Height, bits: Bits, epochFirstBlockTimeS: TimeS, hashrateThs: PositiveThs }),
+  priceUsdCents: UsdCents,
+  until: At,
+  discountRatePerYear: Schema.Number.check(Schema.isFinite(), Schema.isGreaterThan(-1)),
+  market: MarketModel
+})
+export const Payment = Schema.Union([
+  Schema.Struct({ kind: Schema.Literal("cash") }),
+  Schema.Struct({ kind: Schema.Literal("shares"), shares: NonNegativeInt, sharePriceUsdCents: UsdCents })
+])
+export const HashratePurchasedV1 = Schema.Struct({
+  lotId: Id,
+  vendor: Schema.String,
+  hashrateThs: PositiveThs,
+  machineModel: Schema.String,
+  efficiencyJth: PositiveNumber,
+  priceUsdCents: UsdCents,
+  lifeYears: PositiveNumber,
+  payment: Payment
+})
+export const HostingContractSignedV1 = Schema.Struct({
+  contractId: Id,
+  host: Schema.String,
+  siteId: Id,
+  ratePerMwhUsdCents: UsdCents,
+  endsAt: At,
+  uptimeSlaFraction: Fraction,
+  slaCreditPerMwhUsdCents: UsdCents,
+  curtailmentCreditPerMwhUsdCents: UsdCents
+})
+export const MachinesDeployedV1 = Schema.Struct({ lotId: Id, siteId: Id, hashrateThs: PositiveThs })
+export const MachinesRemovedV1 = Schema.Struct({ lotId: Id, siteId: Id, hashrateThs: PositiveThs })
+export const CurtailmentStartedV1 = Schema.Struct({ siteId: Id, fraction: PositiveFraction })
+export const CurtailmentEndedV1 = Schema.Struct({ siteId: Id })
+export const PoolConfiguredV1 = Schema.Struct({ mode: Schema.Literals(["solo", "fpps", "pplns"]), feeFraction: Fraction })
+export const SalesPolicy = Schema.Union([
+  Schema.Struct({ kind: Schema.Literal("hold") }),
+  Schema.Struct({ kind: Schema.Literal("sellShareMonthly"), fraction: Fraction }),
+  Schema.Struct({ kind: Schema.Literal("sellToCoverHosting") })
+])
+export const SalesPolicySetV1 = Schema.Struct({ policy: SalesPolicy })
+export const BtcSoldV1 = Schema.Struct({ amountSats: Sats, priceUsdCents: UsdCents, proceedsUsdCents: UsdCents })
+export const PriceObservedV1 = Schema.Struct({ priceUsdCents: UsdCents })
+export const DifficultyAdjustedV1 = Schema.Struct({
+  height: PositiveInt,
+  oldBits: Bits,
+  newBits: Bits,
+  firstBlockTimeS: TimeS,
+  lastBlockTimeS: TimeS
+})
+export const BlockFoundV1 = Schema.Struct({
+  height: Height,
+  blockTimeS: TimeS,
+  fleet: Schema.Boolean,
+  subsidySats: Sats,
+  feesSats: Sats
+})
+
+// ---- generated events ----
+
+export const MarketSteppedV1 = Schema.Struct({ priceUsdCents: UsdCents, otherHashrateThs: Ths, uptimeFraction: Fraction })
+export const BlocksMinedV1 = Schema.Struct({
+  firstHeight: Height,
+  lastHeight: Schema.Int.check(Schema.isGreaterThanOrEqualTo(-1)),
+  fleetBlocks: NonNegativeInt,
+  subsidySats: Sats,
+  feesSats: Sats
+})
+export const HalvingReachedV1 = Schema.Struct({ height: PositiveInt, subsidySats: Sats })
+export const RewardCreditedV1 = Schema.Struct({
+  amountSats: Sats,
+  poolFeeSats: Sats,
+  basis: Schema.Literals(["block", "blocks", "fpps", "pplns"]),
+  height: Schema.optionalKey(Height)
+})
+export const HostingFeeChargedV1 = Schema.Struct({ contractId: Id, day: Day, energyKwh: NonNegativeNumber, amountUsdCents: UsdCents })
+export const CurtailmentCreditedV1 = Schema.Struct({ contractId: Id, day: Day, curtailedKwh: NonNegativeNumber, amountUsdCents: UsdCents })
+export const SlaCreditedV1 = Schema.Struct({ contractId: Id, day: Day, shortfallKwh: NonNegativeNumber, amountUsdCents: UsdCents })
+export const LogSealedV1 = Schema.Struct({ eventCount: NonNegativeInt, lastHash: Sha256Hex })
+
+/**
+ * The current version of every event type and its data schema. Adding a version: put the new schema here, keep
+ * the old one in `upcasters` with a function from its data to the new version's data.
+ */
+export const currentSchemas = {
+  ScenarioStarted: ScenarioStartedV1,
+  HashratePurchased: HashratePurchasedV1,
+  HostingContractSigned: HostingContractSignedV1,
+  MachinesDeployed: MachinesDeployedV1,
+  MachinesRemoved: MachinesRemovedV1,
+  CurtailmentStarted: CurtailmentStartedV1,
+  CurtailmentEnded: CurtailmentEndedV1,
+  PoolConfigured: PoolConfiguredV1,
+  SalesPolicySet: SalesPolicySetV1,
+  BtcSold: BtcSoldV1,
+  PriceObserved: PriceObservedV1,
+  DifficultyAdjusted: DifficultyAdjustedV1,
+  BlockFound: BlockFoundV1,
+  MarketStepped: MarketSteppedV1,
+  BlocksMined: BlocksMinedV1,
+  HalvingReached: HalvingReachedV1,
+  RewardCredited: RewardCreditedV1,
+  HostingFeeCharged: HostingFeeChargedV1,
+  CurtailmentCredited: CurtailmentCreditedV1,
+  SlaCredited: SlaCreditedV1,
+  LogSealed: LogSealedV1
+} as const
+
+export type EventType = keyof typeof currentSchemas
+export const eventTypes: ReadonlyArray<EventType> = Object.keys(currentSchemas) as Array<EventType>
+export const isEventType = (s: string): s is EventType => Object.prototype.hasOwnProperty.call(currentSchemas, s)
+
+/** The current version number of each type (all 1 in catalogue v1). */
+export const currentVersion: { readonly [K in EventType]: number } = Object.fromEntries(
+  eventTypes.map((t) => [t, 1])
+) as { [K in EventType]: number }
+
+/** The data of an event type, as decoded. */
+export type EventData<T extends EventType> = (typeof currentSchemas)[T]["Type"]
+
+/** A decoded event: its type, version and typed data. Discriminated on `type`. */
+export type LedgerEvent = { [T in EventType]: { readonly type: T; readonly v: number; readonly data: EventData<T> } }[EventType]
+export type EventOf<T extends EventType> = Extract<LedgerEvent, { readonly type: T }>
+
+/** Builds an event at the current version (for emitters: `event("MarketStepped", {...})`). */
+export const event = <T extends EventType>(type: T, data: EventData<T>): EventOf<T> =>
+  ({ type, v: currentVersion[type], data }) as unknown as EventOf<T>
+
+/** Event types the simulator generates; a log that holds one is a complete log and must end with LogSealed. */
+export const generatedOnlyTypes: ReadonlySet<EventType> = new Set<EventType>([
+  "MarketStepped", "BlocksMined", "HalvingReached", "RewardCredited", "HostingFeeCharged",
+  "CurtailmentCredited", "SlaCredited", "LogSealed"
+])
+
+/**
+ * An upcaster turns the raw data of an older version into the raw data of the next version. It runs before the
+ * schema of the target version decodes the result, so it may be shallow (rename keys, add defaults).
+ */
+export interface Upcaster {
+  readonly to: number
+  readonly upcast: (data: unknown) => unknown
+}
+/** Older versions by type and version number. Empty in catalogue v1: the hook is here for v2. */
+export type UpcasterTable = { readonly [K in EventType]?: { readonly [v: number]: Upcaster } }
+export const upcasters: UpcasterTable = {}
