@@ -1,0 +1,135 @@
+// Runs a batch (or one shard of it) on a pool of worker threads and writes its outputs. Effect owns the edges:
+// argument checks before any work, the worker pool and open files as scoped resources, interruption (Ctrl-C)
+// that stops the workers and removes every temporary file, and the final renames that publish the outputs.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { Data, Effect, Exit } from "effect"
+import { claimOutputFolder, manifestFileName, OutputFolderBusyError, outcomesFileName, renderManifestJson, summaryFileName, temporaryName } from "./BatchFolder.ts"
+import { OutcomesWriter } from "./OutcomesFile.ts"
+import { loadRunner, type OutcomeColumn, type RunnerSpec } from "./PathRunner.ts"
+import { isValidSeed } from "./PathSeed.ts"
+import { shardRange, wholeBatch, type PathRange, type Shard } from "./Shard.ts"
+import { renderSummaryJson, summarizeOutcomes, type BatchIdentity, type Summary } from "./Summary.ts"
+import { WorkerPool } from "./WorkerPool.ts"
+
+/** A batch asked for something impossible (no paths, a bad seed, no workers); nothing has run. */
+export class BatchOptionsInvalidError extends Data.TaggedError("BatchOptionsInvalidError")<{ readonly message: string }> {}
+
+/** The batch started but could not finish: a worker failed, or a file could not be written. */
+export class BatchRunFailedError extends Data.TaggedError("BatchRunFailedError")<{ readonly message: string }> {}
+
+export interface BatchOptions {
+  readonly runner: RunnerSpec
+  readonly identity: BatchIdentity
+  /** The shard to run; undefined runs the whole batch and writes summary.json instead of a shard manifest. */
+  readonly shard?: Shard | undefined
+  /** Worker threads (at least 1; never more than there are chunks to run). */
+  readonly workers: number
+  readonly outDir: string
+  /** Paths per message to a worker; outputs do not depend on it. Default: up to 256, at least 16 chunks a worker. */
+  readonly chunkSize?: number | undefined
+  /** Called after each chunk is written, in path order. */
+  readonly onProgress?: ((donePaths: number, totalPaths: number) => void) | undefined
+}
+
+export interface BatchResult {
+  readonly columns: ReadonlyArray<OutcomeColumn>
+  readonly range: PathRange
+  /** The summary of a whole batch (undefined for a shard). */
+  readonly summary: Summary | undefined
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** Checks a batch's options; the failure names the flag a CLI user would fix. */
+export const checkBatchOptions = (options: BatchOptions): Effect.Effect<void, BatchOptionsInvalidError> => {
+  const { identity, workers, shard } = options
+  const fail = (text: string) => Effect.fail(new BatchOptionsInvalidError({ message: text }))
+  if (!Number.isSafeInteger(identity.paths) || identity.paths < 1) return fail(`--paths must be a whole number from 1, got ${identity.paths}`)
+  if (!isValidSeed(identity.masterSeed)) return fail(`--seed must be a whole number from 0 to 2^53-1, got ${identity.masterSeed}`)
+  if (!Number.isSafeInteger(workers) || workers < 1) return fail(`--workers must be a whole number from 1, got ${workers}`)
+  if (shard !== undefined && !(Number.isSafeInteger(shard.index) && Number.isSafeInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count)) {
+    return fail(`--shard ${shard.index}/${shard.count}: the shard number must be from 1 to the shard count`)
+  }
+  if (options.chunkSize !== undefined && (!Number.isSafeInteger(options.chunkSize) || options.chunkSize < 1)) return fail(`chunk size must be a whole number from 1`)
+  return Effect.void
+}
+
+const defaultChunkSize = (paths: number, workers: number): number => Math.max(1, Math.min(256, Math.ceil(paths / (workers * 16))))
+
+/** Runs the batch or shard described by `options` and publishes its files in `options.outDir`. */
+export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, BatchOptionsInvalidError | BatchRunFailedError | OutputFolderBusyError> =>
+  Effect.gen(function* () {
+    yield* checkBatchOptions(options)
+    const { identity, shard, outDir } = options
+    const range = shardRange(identity.paths, shard ?? wholeBatch)
+    const count = range.end - range.start
+    const runner = yield* Effect.tryPromise({
+      try: () => loadRunner(options.runner),
+      catch: (error) => new BatchRunFailedError({ message: `cannot build the path runner: ${message(error)}` })
+    })
+    const columns = runner.columns
+    yield* Effect.try({
+      try: () => claimOutputFolder(outDir, identity, shard),
+      catch: (error) => (error instanceof OutputFolderBusyError ? error : new BatchRunFailedError({ message: message(error) }))
+    })
+    yield* Effect.try({
+      try: () => mkdirSync(outDir, { recursive: true }),
+      catch: (error) => new BatchRunFailedError({ message: `cannot create --out ${outDir}: ${message(error)}` })
+    })
+    const csvTemp = temporaryName(outDir, outcomesFileName)
+    const lastFileName = shard === undefined ? summaryFileName : manifestFileName
+    const lastTemp = temporaryName(outDir, lastFileName)
+    const ioFailure = (what: string) => (error: unknown) => new BatchRunFailedError({ message: `${what}: ${message(error)}` })
+
+    return yield* Effect.scoped(Effect.gen(function* () {
+      yield* Effect.addFinalizer((exit) => Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => {
+        rmSync(csvTemp, { force: true })
+        rmSync(lastTemp, { force: true })
+      }))
+      const writer = yield* Effect.acquireRelease(
+        Effect.try({ try: () => new OutcomesWriter(csvTemp, columns), catch: ioFailure(`cannot write ${csvTemp}`) }),
+        (w, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => w.destroy()))
+      )
+      if (count > 0) {
+        const chunkSize = options.chunkSize ?? defaultChunkSize(count, options.workers)
+        const poolSize = Math.min(options.workers, Math.ceil(count / chunkSize))
+        let done = 0
+        yield* Effect.scoped(Effect.gen(function* () {
+          const pool = yield* Effect.acquireRelease(
+            Effect.tryPromise({ try: () => WorkerPool.start(options.runner, identity.masterSeed, poolSize), catch: ioFailure("cannot start the workers") }),
+            (p) => Effect.promise(() => p.close())
+          )
+          yield* Effect.tryPromise({
+            try: (signal) => pool.run(range, chunkSize, async (start, end, rows, width) => {
+              await writer.writeRows(rows, width)
+              done += end - start
+              options.onProgress?.(done, count)
+            }, signal),
+            catch: ioFailure("the batch failed")
+          })
+        }))
+      } else {
+        options.onProgress?.(0, 0)
+      }
+      yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvTemp}`) })
+      let summary: Summary | undefined
+      if (shard === undefined) {
+        const stats = yield* Effect.tryPromise({ try: () => summarizeOutcomes(csvTemp, columns, outDir), catch: ioFailure("cannot summarize the outcomes") })
+        summary = { ...identity, columns, stats }
+        const text = renderSummaryJson(summary)
+        yield* Effect.try({ try: () => writeFileSync(lastTemp, text), catch: ioFailure(`cannot write ${lastTemp}`) })
+      } else {
+        const text = renderManifestJson({ ...identity, shard, pathStart: range.start, pathEnd: range.end, columns })
+        yield* Effect.try({ try: () => writeFileSync(lastTemp, text), catch: ioFailure(`cannot write ${lastTemp}`) })
+      }
+      yield* Effect.try({
+        try: () => {
+          renameSync(csvTemp, join(outDir, outcomesFileName))
+          renameSync(lastTemp, join(outDir, lastFileName))
+        },
+        catch: ioFailure(`cannot publish the outputs in ${outDir}`)
+      })
+      return { columns, range, summary }
+    }))
+  })
