@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest"
+import { columnStats, epochDayToIso, formatCell, isoToEpochDay, parseCell, quantileType7 } from "../src/index.ts"
+
+const q = (values: Array<number>, p: number) => quantileType7(Float64Array.from(values).sort(), p)
+
+describe("type-7 quantiles", () => {
+  it("matches hand-computed values (R: quantile(x, type = 7))", () => {
+    // x = 1..10: h = 9p; p05 -> 1 + 0.45 = 1.45, p25 -> 3.25, p50 -> 5.5, p95 -> 9.55, p99 -> 9.91
+    const x = [10, 2, 3, 4, 5, 6, 7, 8, 9, 1]
+    expect(q(x, 0.05)).toBeCloseTo(1.45, 12)
+    expect(q(x, 0.25)).toBe(3.25)
+    expect(q(x, 0.5)).toBe(5.5)
+    expect(q(x, 0.95)).toBeCloseTo(9.55, 12)
+    expect(q(x, 0.99)).toBeCloseTo(9.91, 12)
+    expect(q(x, 0)).toBe(1)
+    expect(q(x, 1)).toBe(10)
+    // x = (3, 1, 4, 1, 5): sorted 1 1 3 4 5, h = 4p; p10 -> h 0.4 -> 1; p50 -> 3; p75 -> h 3 -> 4; p90 -> h 3.6 -> 4.6
+    const y = [3, 1, 4, 1, 5]
+    expect(q(y, 0.1)).toBe(1)
+    expect(q(y, 0.5)).toBe(3)
+    expect(q(y, 0.75)).toBe(4)
+    expect(q(y, 0.9)).toBeCloseTo(4.6, 12)
+    expect(q([7], 0.37)).toBe(7)
+  })
+
+  it("rejects the plausible off-by-one variants on the same data (the test has power)", () => {
+    const x = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    const type6 = (p: number) => { const h = (x.length + 1) * p - 1; const lo = Math.floor(h); return (x[lo] ?? 0) + (h - lo) * ((x[lo + 1] ?? 0) - (x[lo] ?? 0)) }
+    const nearestRank = (p: number) => x[Math.ceil(x.length * p) - 1]
+    expect(type6(0.25)).not.toBe(quantileType7(x, 0.25))
+    expect(nearestRank(0.5)).not.toBe(quantileType7(x, 0.5))
+  })
+})
+
+describe("column statistics", () => {
+  it("counts, averages and spreads the present values", () => {
+    const s = columnStats(Float64Array.from([2, 4, 4, 4, 5, 5, 7, 9]), 3)
+    expect(s.count).toBe(8)
+    expect(s.missing).toBe(3)
+    expect(s.mean).toBe(5)
+    expect(s.sd).toBeCloseTo(Math.sqrt(32 / 7), 12)
+    expect(s.min).toBe(2)
+    expect(s.max).toBe(9)
+    expect(Object.fromEntries(s.quantiles)["p50"]).toBe(4.5)
+  })
+
+  it("reports nulls for a column with no values and no sd for one value", () => {
+    const none = columnStats(new Float64Array(0), 4)
+    expect(none).toMatchObject({ count: 0, missing: 4, mean: null, sd: null, min: null, max: null })
+    expect(columnStats(Float64Array.from([3]), 0)).toMatchObject({ count: 1, mean: 3, sd: null, min: 3, max: 3 })
+  })
+})
+
+describe("outcome cells", () => {
+  it("round-trips numbers exactly and writes missing values as empty cells", () => {
+    for (const x of [0, 1, -7, 123456789012345, 0.1 + 0.2, 1e-7, 6.02e23, -0]) {
+      expect(parseCell(formatCell(x, "number"), "number")).toBe(x === 0 ? 0 : x)
+    }
+    expect(formatCell(-0, "number")).toBe("0")
+    expect(formatCell(Number.NaN, "number")).toBe("")
+    expect(Number.isNaN(parseCell("", "number"))).toBe(true)
+    expect(() => parseCell("abc", "number")).toThrow()
+  })
+
+  it("writes dates as YYYY-MM-DD", () => {
+    expect(epochDayToIso(0)).toBe("1970-01-01")
+    expect(isoToEpochDay("2024-12-31")).toBe(20088)
+    expect(formatCell(20088, "date")).toBe("2024-12-31")
+    expect(parseCell("2024-12-31", "date")).toBe(20088)
+    expect(() => parseCell("2024-13-45", "date")).toThrow()
+  })
+})
