@@ -1,7 +1,11 @@
 // @hashsim/ledger: the event catalogue, the log format and store, the decider and the projections.
 export * from "./AtomicFile.ts"
 export * from "./Catalogue.ts"
+export * from "./Decider.ts"
+export * from "./DomainErrors.ts"
 export * from "./Envelope.ts"
+export * from "./LedgerState.ts"
 export * from "./LogWriter.ts"
+export * from "./Money.ts"
 export * from "./Time.ts"
 export * from "./Units.ts"

@@ -1,0 +1,178 @@
+// The state every rule and projection reads: plain, immutable data built by `evolve` from the events of a log.
+import type { EventData, MarketModel } from "./Catalogue.ts"
+
+export interface LotState {
+  readonly lotId: string
+  readonly vendor: string
+  readonly machineModel: string
+  readonly hashrateThs: number
+  readonly efficiencyJth: number
+  readonly priceUsdCents: number
+  readonly lifeYears: number
+  readonly purchasedAtS: number
+  readonly payment: EventData<"HashratePurchased">["payment"]
+  /** Deployed TH/s by site. */
+  readonly deployedThsBySite: { readonly [siteId: string]: number }
+  readonly deployedThs: number
+}
+
+export interface ContractState {
+  readonly contractId: string
+  readonly host: string
+  readonly siteId: string
+  readonly ratePerMwhUsdCents: number
+  readonly signedAtS: number
+  readonly endsAtS: number
+  readonly uptimeSlaFraction: number
+  readonly slaCreditPerMwhUsdCents: number
+  readonly curtailmentCreditPerMwhUsdCents: number
+  readonly energyKwh: number
+  readonly feesUsdCents: number
+  readonly curtailedKwh: number
+  readonly curtailmentCreditsUsdCents: number
+  readonly shortfallKwh: number
+  readonly slaCreditsUsdCents: number
+}
+
+export interface SiteState {
+  readonly siteId: string
+  /** The latest contract signed for the site. */
+  readonly contractId: string
+  /** Share of the site switched off, 0 when not curtailed. */
+  readonly curtailedFraction: number
+}
+
+export interface NetworkState {
+  /** The height of the last block known mined (the tip). */
+  readonly tipHeight: number
+  /** nBits of the current epoch. */
+  readonly bits: number
+  /** The height of the current epoch's first block (a multiple of 2016). */
+  readonly epochStartHeight: number
+  /** Header time of the current epoch's first block, when the log has told us (ScenarioStarted, or a BlockFound). */
+  readonly epochFirstBlockTimeS: number | null
+  /** Header time of the last block the log reported. */
+  readonly lastBlockTimeS: number | null
+  /** The subsidy of the current halving era. */
+  readonly subsidySats: number
+  /** Total network hashrate at the start (fleet included). */
+  readonly startHashrateThs: number
+  /** Everyone else's hashrate from the latest MarketStepped; null before the first one. */
+  readonly otherHashrateThs: number | null
+  /** Fleet blocks found since the start (BlockFound with fleet, plus BlocksMined.fleetBlocks). */
+  readonly fleetBlocks: number
+}
+
+export interface TreasuryState {
+  readonly btcHeldSats: number
+  /** USD cash: sale proceeds and credits in, cash purchases and hosting fees out (may go negative: funded outside). */
+  readonly usdCashCents: number
+  readonly sharesIssued: number
+  readonly minedSats: number
+  readonly poolFeeSats: number
+  readonly soldSats: number
+  readonly saleProceedsUsdCents: number
+  readonly capexUsdCents: number
+}
+
+export interface ScenarioState {
+  readonly name: string
+  readonly startAtS: number
+  readonly untilS: number
+  readonly discountRatePerYear: number
+  readonly market: MarketModel
+}
+
+export interface LedgerState {
+  readonly scenario: ScenarioState | null
+  /** Number of events applied (LogSealed included). */
+  readonly eventCount: number
+  readonly lastAtS: number | null
+  readonly sealed: boolean
+  readonly network: NetworkState
+  readonly lots: { readonly [lotId: string]: LotState }
+  readonly contracts: { readonly [contractId: string]: ContractState }
+  readonly sites: { readonly [siteId: string]: SiteState }
+  readonly pool: EventData<"PoolConfigured">
+  readonly salesPolicy: EventData<"SalesPolicySet">["policy"]
+  /** The BTC price in force: ScenarioStarted, then the latest PriceObserved or MarketStepped. */
+  readonly priceUsdCents: number
+  /** The fleet's uptime in force (latest MarketStepped; 1 before any). */
+  readonly uptimeFraction: number
+  readonly treasury: TreasuryState
+}
+
+/** The state before any event. */
+export const initialState = (): LedgerState => ({
+  scenario: null,
+  eventCount: 0,
+  lastAtS: null,
+  sealed: false,
+  network: {
+    tipHeight: 0,
+    bits: 0x1d00ffff,
+    epochStartHeight: 0,
+    epochFirstBlockTimeS: null,
+    lastBlockTimeS: null,
+    subsidySats: 5_000_000_000,
+    startHashrateThs: 0,
+    otherHashrateThs: null,
+    fleetBlocks: 0
+  },
+  lots: {},
+  contracts: {},
+  sites: {},
+  pool: { mode: "solo", feeFraction: 0 },
+  salesPolicy: { kind: "hold" },
+  priceUsdCents: 0,
+  uptimeFraction: 1,
+  treasury: {
+    btcHeldSats: 0,
+    usdCashCents: 0,
+    sharesIssued: 0,
+    minedSats: 0,
+    poolFeeSats: 0,
+    soldSats: 0,
+    saleProceedsUsdCents: 0,
+    capexUsdCents: 0
+  }
+})
+
+/** Deployed TH/s at a site, all lots. */
+export const deployedThsAtSite = (state: LedgerState, siteId: string): number => {
+  let sum = 0
+  for (const lot of Object.values(state.lots)) sum += lot.deployedThsBySite[siteId] ?? 0
+  return sum
+}
+
+/**
+ * The fleet's online TH/s: deployed x (1 - the site's curtailed fraction) x the day's uptime. Constant between
+ * events, which is what makes the report's time integrals exact.
+ */
+export const onlineThs = (state: LedgerState): number => {
+  let sum = 0
+  for (const lot of Object.values(state.lots)) {
+    for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
+      sum += ths * (1 - (state.sites[siteId]?.curtailedFraction ?? 0))
+    }
+  }
+  return sum * state.uptimeFraction
+}
+
+/** Power drawn by the online fleet in kW (TH/s x J/TH = W). */
+export const onlinePowerKw = (state: LedgerState): number => {
+  let watts = 0
+  for (const lot of Object.values(state.lots)) {
+    for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
+      watts += ths * (1 - (state.sites[siteId]?.curtailedFraction ?? 0)) * lot.efficiencyJth
+    }
+  }
+  return (watts * state.uptimeFraction) / 1000
+}
+
+/**
+ * The network hashrate in force: the fleet online plus everyone else's (MarketStepped), or ScenarioStarted's
+ * total before the first market step.
+ */
+export const networkThs = (state: LedgerState): number =>
+  state.network.otherHashrateThs === null ? state.network.startHashrateThs : state.network.otherHashrateThs + onlineThs(state)
