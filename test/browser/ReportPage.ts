@@ -1,0 +1,122 @@
+// Opens a report file in headless Chromium (Debian's /usr/bin/chromium through playwright-core) and reports what a
+// reader would see: which charts drew something, console errors, and every request the page tried to make.
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { pathToFileURL } from "node:url"
+import { chromium } from "playwright-core"
+
+export const chromiumPath = "/usr/bin/chromium"
+
+/** The launch flags the issue prescribes (Playwright adds its own pipe and automation flags). */
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+]
+
+export const chromiumAvailable = (): boolean => existsSync(chromiumPath)
+
+export interface CanvasCheck {
+  readonly id: string
+  readonly width: number
+  readonly height: number
+  /** Pixels whose alpha is not 0 (a blank canvas has none). */
+  readonly paintedPixels: number
+  /** Distinct colours among painted pixels (axes alone give few; data gives more). */
+  readonly colours: number
+  /** Whether toDataURL differs from a blank canvas of the same size. */
+  readonly differsFromBlank: boolean
+  /** Data points (non-null values) across the chart.js instance's datasets. */
+  readonly dataPoints: number
+}
+
+export interface PageCheck {
+  readonly canvases: ReadonlyArray<CanvasCheck>
+  readonly chartsReady: string | null
+  readonly consoleErrors: ReadonlyArray<string>
+  /** Every request other than the report file itself. */
+  readonly foreignRequests: ReadonlyArray<string>
+  readonly title: string
+  readonly text: string
+}
+
+// Runs inside the page (kept as source text: the test project is type-checked without the DOM library).
+const inspectCanvases = `(() => {
+  const instances = window.hashsimCharts || [];
+  return Array.from(document.querySelectorAll("canvas")).map((canvas) => {
+    const context = canvas.getContext("2d");
+    const pixels = context ? context.getImageData(0, 0, canvas.width, canvas.height).data : new Uint8ClampedArray(0);
+    let paintedPixels = 0;
+    const colours = new Set();
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i + 3] === 0) continue;
+      paintedPixels++;
+      if (colours.size < 10000) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+    }
+    const blank = document.createElement("canvas");
+    blank.width = canvas.width;
+    blank.height = canvas.height;
+    const instance = instances.find((x) => x.id === canvas.id);
+    const dataPoints = instance === undefined ? 0 : instance.chart.data.datasets.reduce(
+      (sum, dataset) => sum + dataset.data.filter((v) => v !== null && v !== undefined).length, 0);
+    return {
+      id: canvas.id,
+      width: canvas.width,
+      height: canvas.height,
+      paintedPixels,
+      colours: colours.size,
+      differsFromBlank: canvas.toDataURL() !== blank.toDataURL(),
+      dataPoints
+    };
+  });
+})()`
+
+/** Opens `htmlPath` in a fresh profile, checks it, and saves a full-page screenshot to `screenshotPath`. */
+export const checkReportPage = async (htmlPath: string, screenshotPath: string): Promise<PageCheck> => {
+  const profile = mkdtempSync(join(tmpdir(), "hashsim-chromium-"))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    // The fresh profile directory is Chromium's --user-data-dir (Playwright passes it; it refuses it in args).
+    args: chromiumArgs,
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    offline: true
+  })
+  const fileUrl = pathToFileURL(htmlPath).href
+  const consoleErrors: Array<string> = []
+  const foreignRequests: Array<string> = []
+  try {
+    // Every request passes through here: the report file itself is allowed, anything else is recorded and refused.
+    await context.route("**/*", async (route) => {
+      const url = route.request().url()
+      if (url === fileUrl) await route.continue()
+      else {
+        foreignRequests.push(url)
+        await route.abort()
+      }
+    })
+    const page = context.pages()[0] ?? (await context.newPage())
+    page.on("request", (request) => {
+      if (request.url() !== fileUrl && !foreignRequests.includes(request.url())) foreignRequests.push(request.url())
+    })
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text())
+    })
+    page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`))
+    await page.goto(fileUrl, { waitUntil: "load" })
+    await page.waitForFunction(`document.documentElement.hasAttribute("data-charts-ready")`, undefined, { timeout: 30_000 }).catch(() => undefined)
+    const canvases = (await page.evaluate(inspectCanvases)) as Array<CanvasCheck>
+    const chartsReady = await page.getAttribute("html", "data-charts-ready")
+    await page.screenshot({ path: screenshotPath, fullPage: true })
+    return { canvases, chartsReady, consoleErrors, foreignRequests, title: await page.title(), text: await page.innerText("body") }
+  } finally {
+    await context.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
