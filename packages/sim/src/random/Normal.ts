@@ -1,10 +1,13 @@
 // Normal variates by the ziggurat (Marsaglia and Tsang 2000, 256 layers, in Doornik's 2005 ZIGNOR form: the
 // layer index and the 53-bit uniform come from disjoint bits, which fixes the original's correlation flaw).
 // Exact in distribution; no state between draws (no cached spare), so a draw depends only on the words it used.
-import { DOUBLE_UNIT, TWO_POW_32, type Rng } from "./Rng.ts"
+import type { Rng } from "./Rng.ts"
 import { SamplerParameterInvalidError } from "./SamplerParameterInvalidError.ts"
 
 const LAYERS = 256
+// Module-local rather than imported from Rng.ts, so no consumer's module format can turn them into getters.
+const DOUBLE_UNIT = 1.1102230246251565e-16 // 2^-53
+const TWO_POW_32 = 4294967296
 /**
  * R, the start of the tail (Marsaglia and Tsang 2000), and V, the common area of the layers under exp(-x^2/2):
  * V = R exp(-R^2/2) + sqrt(pi/2) erfc(R/sqrt 2), computed to 40 digits (mpmath) and rounded. The paper's
