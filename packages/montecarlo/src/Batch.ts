@@ -66,7 +66,7 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
     const count = range.end - range.start
     const runner = yield* Effect.tryPromise({
       try: () => loadRunner(options.runner),
-      catch: (error) => new BatchRunFailedError({ message: `cannot build the path runner: ${message(error)}` })
+      catch: (error) => new BatchRunFailedError({ message: message(error) })
     })
     const columns = runner.columns
     yield* Effect.try({

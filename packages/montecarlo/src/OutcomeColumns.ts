@@ -1,0 +1,64 @@
+// The outcome columns of a simulated path, in the order outcomes.csv lists them, and the mapping from the
+// simulator's per-path outcome to one row of numbers. Kept apart from the simulator call so it is testable alone.
+import type { OutcomeColumn } from "./PathRunner.ts"
+import { isoToEpochDay } from "./OutcomeCell.ts"
+
+/** What the simulator reports for one path (the shape of @hashsim/sim's path outcome). */
+export interface PathOutcomeLike {
+  readonly minedSats: number
+  readonly revenueUsdCents: number
+  readonly hostingCostUsdCents: number
+  readonly creditsUsdCents: number
+  readonly poolFeeSats: number
+  readonly netMarginUsdCents: number
+  readonly cashCostPerBtcUsdCents: number | undefined
+  readonly allInCostPerBtcUsdCents: number | undefined
+  readonly paybackDate: string | undefined
+  readonly paybackDays: number | undefined
+  readonly npvUsdCents: number
+  readonly btcHeldSats: number
+  readonly fleetShareEnd: number
+  /** Calendar months of the horizon, YYYY-MM. */
+  readonly months: ReadonlyArray<string>
+  readonly monthlyMinedSats: ArrayLike<number>
+  readonly monthlyNetMarginUsdCents: ArrayLike<number>
+}
+
+/** Path-level metrics, in CSV order; every name carries its unit. */
+export const pathMetricNames = [
+  "minedSats", "revenueUsdCents", "hostingCostUsdCents", "creditsUsdCents", "poolFeeSats", "netMarginUsdCents",
+  "cashCostPerBtcUsdCents", "allInCostPerBtcUsdCents", "paybackDate", "paybackDays", "npvUsdCents", "btcHeldSats",
+  "fleetShareEnd"
+] as const
+
+/** Every column for a horizon with these calendar months. */
+export const outcomeColumns = (months: ReadonlyArray<string>): Array<OutcomeColumn> => [
+  ...pathMetricNames.map((name) => ({ name, kind: name === "paybackDate" ? ("date" as const) : ("number" as const) })),
+  ...months.map((month) => ({ name: `minedSats:${month}`, kind: "number" as const })),
+  ...months.map((month) => ({ name: `netMarginUsdCents:${month}`, kind: "number" as const }))
+]
+
+const orNaN = (x: number | undefined): number => (x === undefined || !Number.isFinite(x) ? Number.NaN : x)
+
+/** Writes an outcome into `out` in the order of `outcomeColumns(outcome.months)`. */
+export const writeOutcomeRow = (outcome: PathOutcomeLike, out: Float64Array): void => {
+  out[0] = outcome.minedSats
+  out[1] = outcome.revenueUsdCents
+  out[2] = outcome.hostingCostUsdCents
+  out[3] = outcome.creditsUsdCents
+  out[4] = outcome.poolFeeSats
+  out[5] = outcome.netMarginUsdCents
+  out[6] = orNaN(outcome.cashCostPerBtcUsdCents)
+  out[7] = orNaN(outcome.allInCostPerBtcUsdCents)
+  out[8] = outcome.paybackDate === undefined ? Number.NaN : isoToEpochDay(outcome.paybackDate)
+  out[9] = orNaN(outcome.paybackDays)
+  out[10] = outcome.npvUsdCents
+  out[11] = outcome.btcHeldSats
+  out[12] = outcome.fleetShareEnd
+  const m = outcome.months.length
+  const base = pathMetricNames.length
+  for (let i = 0; i < m; i++) {
+    out[base + i] = orNaN(outcome.monthlyMinedSats[i])
+    out[base + m + i] = orNaN(outcome.monthlyNetMarginUsdCents[i])
+  }
+}
