@@ -9,7 +9,7 @@ import { OutcomesWriter } from "./OutcomesFile.ts"
 import { loadRunner, type OutcomeColumn, type RunnerSpec } from "./PathRunner.ts"
 import { isValidSeed } from "./PathSeed.ts"
 import { shardRange, wholeBatch, type PathRange, type Shard } from "./Shard.ts"
-import { renderSummaryJson, summarizeOutcomes, type BatchIdentity, type Summary } from "./Summary.ts"
+import { ColumnSpill, renderSummaryJson, type BatchIdentity, type Summary } from "./Summary.ts"
 import { WorkerPool } from "./WorkerPool.ts"
 
 /** A batch asked for something impossible (no paths, a bad seed, no workers); nothing has run. */
@@ -87,8 +87,14 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
         rmSync(csvTemp, { force: true })
         rmSync(lastTemp, { force: true })
       }))
+      const spill = shard === undefined
+        ? yield* Effect.acquireRelease(
+          Effect.try({ try: () => new ColumnSpill(outDir, columns.length), catch: ioFailure(`cannot write in ${outDir}`) }),
+          (s) => Effect.sync(() => s.dispose())
+        )
+        : undefined
       const writer = yield* Effect.acquireRelease(
-        Effect.try({ try: () => new OutcomesWriter(csvTemp, columns), catch: ioFailure(`cannot write ${csvTemp}`) }),
+        Effect.try({ try: () => new OutcomesWriter(csvTemp, columns, spill), catch: ioFailure(`cannot write ${csvTemp}`) }),
         (w, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => w.destroy()))
       )
       if (count > 0) {
@@ -114,12 +120,12 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
       }
       yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvTemp}`) })
       let summary: Summary | undefined
-      if (shard === undefined) {
-        const stats = yield* Effect.tryPromise({ try: () => summarizeOutcomes(csvTemp, columns, outDir), catch: ioFailure("cannot summarize the outcomes") })
+      if (spill !== undefined) {
+        const stats = yield* Effect.try({ try: () => spill.stats(), catch: ioFailure("cannot summarize the outcomes") })
         summary = { ...identity, columns, stats }
         const text = renderSummaryJson(summary)
         yield* Effect.try({ try: () => writeFileSync(lastTemp, text), catch: ioFailure(`cannot write ${lastTemp}`) })
-      } else {
+      } else if (shard !== undefined) {
         const text = renderManifestJson({ ...identity, shard, pathStart: range.start, pathEnd: range.end, columns })
         yield* Effect.try({ try: () => writeFileSync(lastTemp, text), catch: ioFailure(`cannot write ${lastTemp}`) })
       }

@@ -3,8 +3,9 @@
 import { createWriteStream, type WriteStream } from "node:fs"
 import { once } from "node:events"
 import { stringify, type Stringifier } from "csv-stringify"
-import { formatCell } from "./OutcomeCell.ts"
+import { formatCell, parseCell } from "./OutcomeCell.ts"
 import type { OutcomeColumn } from "./PathRunner.ts"
+import type { ColumnSpill } from "./Summary.ts"
 
 /** The header cells of outcomes.csv for these columns. */
 export const outcomesHeader = (columns: ReadonlyArray<OutcomeColumn>): Array<string> => ["path", "seed", ...columns.map((column) => column.name)]
@@ -14,7 +15,8 @@ export class OutcomesWriter {
   private readonly file: WriteStream
   private readonly done: Promise<void>
 
-  constructor(path: string, private readonly columns: ReadonlyArray<OutcomeColumn>) {
+  /** `spill`, when given, receives every cell's value as parsed back from the text written for it. */
+  constructor(path: string, private readonly columns: ReadonlyArray<OutcomeColumn>, private readonly spill?: ColumnSpill) {
     this.stringifier = stringify({ record_delimiter: "unix", eof: true })
     this.file = createWriteStream(path)
     this.done = new Promise<void>((resolve, reject) => {
@@ -33,7 +35,13 @@ export class OutcomesWriter {
     let ok = true
     for (let at = 0; at < rows.length; at += width) {
       const record: Array<string> = [String(rows[at]), String(rows[at + 1])]
-      for (let j = 0; j < kinds.length; j++) record.push(formatCell(rows[at + 2 + j] as number, kinds[j] ?? "number"))
+      for (let j = 0; j < kinds.length; j++) {
+        const kind = kinds[j] ?? "number"
+        const cell = formatCell(rows[at + 2 + j] as number, kind)
+        record.push(cell)
+        this.spill?.set(j, parseCell(cell, kind))
+      }
+      this.spill?.endRow()
       ok = this.stringifier.write(record) && ok
     }
     if (!ok) await Promise.race([once(this.stringifier, "drain"), this.done])

@@ -1,7 +1,8 @@
 // summary.json: the statistics of every outcome column, computed from outcomes.csv as written (parsed back with
 // csv-parse), so a merge of shards, which only has the CSVs, reproduces an unsharded run's summary exactly.
-// One parse spills each column to its own binary file; then one column at a time is loaded, so memory is one
-// column (8 bytes a path) however many columns and paths there are.
+// `mc` spills each cell's value as parsed from the very text it writes; `merge` parses the joined CSV back with
+// csv-parse. Either way each column goes to its own binary file, and one column at a time is loaded, so memory
+// is one column (8 bytes a path) however many columns and paths there are.
 import { closeSync, createReadStream, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs"
 import { join } from "node:path"
 import { parse } from "csv-parse"
@@ -28,49 +29,51 @@ export interface Summary extends BatchIdentity {
 
 const spillRows = 8192
 
-/** Statistics of every column of an outcomes.csv whose header is `path,seed,<columns>`. */
-export const summarizeOutcomes = async (csvPath: string, columns: ReadonlyArray<OutcomeColumn>, scratchParent: string): Promise<Array<ColumnStats>> => {
-  const scratch = mkdtempSync(join(scratchParent, ".summary-"))
-  const fds: Array<number> = []
-  try {
-    const buffers = columns.map(() => new Float64Array(spillRows))
-    for (let j = 0; j < columns.length; j++) fds.push(openSync(join(scratch, `${j}.f64`), "w+"))
-    const flush = (filled: number): void => {
-      for (let j = 0; j < columns.length; j++) {
-        const buffer = buffers[j] as Float64Array
-        writeSync(fds[j] as number, new Uint8Array(buffer.buffer, 0, filled * 8))
-      }
+/**
+ * Collects a table's values column by column on disk (one binary file of doubles per column, in a scratch folder
+ * inside `parent`), then yields each column's statistics loading one column at a time.
+ */
+export class ColumnSpill {
+  private readonly scratch: string
+  private readonly fds: Array<number> = []
+  private readonly buffers: Array<Float64Array>
+  private filled = 0
+  private closed = false
+
+  constructor(parent: string, private readonly columnCount: number) {
+    this.scratch = mkdtempSync(join(parent, ".summary-"))
+    this.buffers = Array.from({ length: columnCount }, () => new Float64Array(spillRows))
+    try {
+      for (let j = 0; j < columnCount; j++) this.fds.push(openSync(join(this.scratch, `${j}.f64`), "w+"))
+    } catch (error) {
+      this.dispose()
+      throw error
     }
-    const kinds = columns.map((column) => column.kind)
-    const expectedHeader = ["path", "seed", ...columns.map((column) => column.name)]
-    let filled = 0
-    let line = 0
-    const parser = createReadStream(csvPath).pipe(parse({ relax_column_count: false }))
-    for await (const record of parser as AsyncIterable<Array<string>>) {
-      line++
-      if (line === 1) {
-        if (record.join(",") !== expectedHeader.join(",")) throw new Error(`${csvPath}:1: header does not list the batch's columns`)
-        continue
-      }
-      for (let j = 0; j < kinds.length; j++) {
-        const cell = record[j + 2] ?? ""
-        let value: number
-        try {
-          value = parseCell(cell, kinds[j] ?? "number")
-        } catch (error) {
-          throw new Error(`${csvPath}:${line}: ${columns[j]?.name}: ${(error as Error).message}`)
-        }
-        ;(buffers[j] as Float64Array)[filled] = value
-      }
-      if (++filled === spillRows) {
-        flush(filled)
-        filled = 0
-      }
+  }
+
+  /** Sets column `j` of the current row. */
+  set(j: number, value: number): void {
+    ;(this.buffers[j] as Float64Array)[this.filled] = value
+  }
+
+  /** Ends the current row. */
+  endRow(): void {
+    if (++this.filled === spillRows) this.flush()
+  }
+
+  private flush(): void {
+    for (let j = 0; j < this.columnCount; j++) {
+      writeSync(this.fds[j] as number, new Uint8Array((this.buffers[j] as Float64Array).buffer, 0, this.filled * 8))
     }
-    flush(filled)
+    this.filled = 0
+  }
+
+  /** Statistics of every column (NaN = missing), one column in memory at a time. */
+  stats(): Array<ColumnStats> {
+    this.flush()
     const stats: Array<ColumnStats> = []
-    for (let j = 0; j < columns.length; j++) {
-      const fd = fds[j] as number
+    for (let j = 0; j < this.columnCount; j++) {
+      const fd = this.fds[j] as number
       const all = new Float64Array(fstatSync(fd).size / 8)
       const bytes = new Uint8Array(all.buffer)
       for (let read = 0; read < bytes.length;) read += readSync(fd, bytes, read, bytes.length - read, read)
@@ -82,9 +85,44 @@ export const summarizeOutcomes = async (csvPath: string, columns: ReadonlyArray<
       stats.push(columnStats(all.subarray(0, present), all.length - present))
     }
     return stats
+  }
+
+  /** Closes and removes the scratch files (safe to call twice). */
+  dispose(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const fd of this.fds) closeSync(fd)
+    rmSync(this.scratch, { recursive: true, force: true })
+  }
+}
+
+/** Statistics of every column of an outcomes.csv whose header is `path,seed,<columns>`, parsed back with csv-parse. */
+export const summarizeOutcomes = async (csvPath: string, columns: ReadonlyArray<OutcomeColumn>, scratchParent: string): Promise<Array<ColumnStats>> => {
+  const spill = new ColumnSpill(scratchParent, columns.length)
+  try {
+    const kinds = columns.map((column) => column.kind)
+    const expectedHeader = ["path", "seed", ...columns.map((column) => column.name)].join(",")
+    let line = 0
+    const parser = createReadStream(csvPath).pipe(parse({ relax_column_count: false }))
+    for await (const record of parser as AsyncIterable<Array<string>>) {
+      line++
+      if (line === 1) {
+        if (record.join(",") !== expectedHeader) throw new Error(`${csvPath}:1: header does not list the batch's columns`)
+        continue
+      }
+      for (let j = 0; j < kinds.length; j++) {
+        const cell = record[j + 2] ?? ""
+        try {
+          spill.set(j, parseCell(cell, kinds[j] ?? "number"))
+        } catch (error) {
+          throw new Error(`${csvPath}:${line}: ${columns[j]?.name}: ${(error as Error).message}`)
+        }
+      }
+      spill.endRow()
+    }
+    return spill.stats()
   } finally {
-    for (const fd of fds) closeSync(fd)
-    rmSync(scratch, { recursive: true, force: true })
+    spill.dispose()
   }
 }
 

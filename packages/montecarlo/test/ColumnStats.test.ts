@@ -1,3 +1,4 @@
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { columnStats, epochDayToIso, formatCell, isoToEpochDay, parseCell, quantileType7 } from "../src/index.ts"
 
@@ -60,6 +61,12 @@ describe("outcome cells", () => {
     expect(formatCell(Number.NaN, "number")).toBe("")
     expect(Number.isNaN(parseCell("", "number"))).toBe(true)
     expect(() => parseCell("abc", "number")).toThrow()
+  })
+
+  it("always parses a written number back to the same double (so the CSV and the summary agree)", () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+      expect(Object.is(parseCell(formatCell(x, "number"), "number"), Object.is(x, -0) ? 0 : x)).toBe(true)
+    }))
   })
 
   it("writes dates as YYYY-MM-DD", () => {
