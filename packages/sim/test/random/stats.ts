@@ -432,3 +432,105 @@ export const varianceCheck = (
   const critical = normalCriticalTwoSided(alpha)
   return { estimate, expected: variance, standardError, z, critical, reject: Math.abs(z) > critical }
 }
+
+// ---------------------------------------------------------------- binned continuous data
+
+/**
+ * Chi-square of continuous samples in the bins (-inf, e0), [e0, e1), ..., [e_last, inf) against a distribution
+ * function; bins expecting fewer than `minExpected` are merged into their right neighbour (the last into its left).
+ */
+export const binnedChiSquare = (
+  samples: ArrayLike<number>,
+  cdf: (x: number) => number,
+  edges: ReadonlyArray<number>,
+  alpha: number,
+  minExpected = 5
+): ChiSquareResult => {
+  const n = samples.length
+  const rawProbabilities: Array<number> = []
+  let previous = 0
+  for (const e of edges) {
+    const f = cdf(e)
+    rawProbabilities.push(f - previous)
+    previous = f
+  }
+  rawProbabilities.push(1 - previous)
+  const sorted = Float64Array.from(samples).sort()
+  const rawObserved: Array<number> = []
+  let i = 0
+  for (const e of edges) {
+    let c = 0
+    while (i < n && sorted[i]! < e) {
+      i++
+      c++
+    }
+    rawObserved.push(c)
+  }
+  rawObserved.push(n - i)
+  const observed: Array<number> = []
+  const probabilities: Array<number> = []
+  let accP = 0
+  let accO = 0
+  for (let j = 0; j < rawProbabilities.length; j++) {
+    accP += rawProbabilities[j]!
+    accO += rawObserved[j]!
+    if (accP * n >= minExpected) {
+      probabilities.push(accP)
+      observed.push(accO)
+      accP = 0
+      accO = 0
+    }
+  }
+  if (accO > 0 || accP > 0) {
+    probabilities[probabilities.length - 1]! += accP
+    observed[observed.length - 1]! += accO
+  }
+  return chiSquareTest(observed, probabilities, alpha)
+}
+
+/** Equally spaced edges from `from` to `to` (inclusive) with the given step. */
+export const edgesBetween = (from: number, to: number, step: number): Array<number> => {
+  const out: Array<number> = []
+  const count = Math.round((to - from) / step)
+  for (let j = 0; j <= count; j++) out.push(from + j * step)
+  return out
+}
+
+/** Linear complexity of a bit sequence over GF(2) (Berlekamp-Massey): the shortest LFSR that generates it. */
+export const linearComplexity = (bits: ArrayLike<number>): number => {
+  const n = bits.length
+  const c = new Uint8Array(n + 1)
+  let b = new Uint8Array(n + 1)
+  c[0] = 1
+  b[0] = 1
+  let l = 0
+  let m = -1
+  for (let i = 0; i < n; i++) {
+    let d = bits[i]! & 1
+    for (let j = 1; j <= l; j++) d ^= c[j]! & bits[i - j]!
+    if (d === 1) {
+      const t = c.slice()
+      for (let j = 0; j + i - m <= n; j++) c[j + i - m]! ^= b[j]!
+      if (2 * l <= i) {
+        l = i + 1 - l
+        m = i
+        b = t
+      }
+    }
+  }
+  return l
+}
+
+/**
+ * P(linear complexity outside [N/2 - band, N/2 + band]) for N truly random bits (N even), from Rueppel's count
+ * of sequences of each linear complexity: 2^(2l-1) for 1 <= l <= N/2, 2^(2(N-l)) above, 1 for l = 0.
+ */
+export const linearComplexityTailProbability = (n: number, band: number): number => {
+  let p = 0
+  for (let l = 0; l <= n; l++) {
+    if (Math.abs(l - n / 2) <= band) continue
+    const log2Count = l === 0 ? 0 : l <= n / 2 ? 2 * l - 1 : 2 * (n - l)
+    p += 2 ** (log2Count - n)
+  }
+  return p
+}
