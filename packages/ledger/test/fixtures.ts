@@ -35,3 +35,41 @@ export const signed = (contractId = "c1", siteId = "tx1", endsAt = "2026-11-07T0
 
 export const deployed = (hashrateThs: number, lotId = "bitmain", siteId = "tx1", iso = T0): TimedEvent =>
   at(iso)("MachinesDeployed", { lotId, siteId, hashrateThs })
+
+/**
+ * A small complete scenario: one lot, one contract, FPPS-free solo mining, `days` days of market steps, block
+ * periods, credits and daily hosting invoices, a sale on day 2. Starts at height 870,000 (the epoch began at
+ * 868,896), so no retarget falls inside a week.
+ */
+export const sampleEntries = (days = 3): Array<TimedEvent> => {
+  const dayS = 86_400
+  const t0 = 1_730_937_600 // 2024-11-07T00:00:00Z
+  const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000Z", "Z")
+  const out: Array<TimedEvent> = [
+    started({
+      network: { height: 870_000, bits: "17030ecd", epochFirstBlockTimeS: 1_730_000_000, hashrateThs: 753_110_000 },
+      until: iso(t0 + days * dayS)
+    }),
+    bought("a", 32_000_000, 25_600_000_000),
+    signed("c1", "tx1"),
+    deployed(32_000_000, "a", "tx1"),
+    at(T0)("PoolConfigured", { mode: "solo", feeFraction: 0 }),
+    at(T0)("MarketStepped", { priceUsdCents: 7_500_000, otherHashrateThs: 721_110_000, uptimeFraction: 0.95 })
+  ]
+  let tip = 870_000
+  for (let d = 1; d <= days; d++) {
+    const a = at(iso(t0 + d * dayS))
+    const fleet = 5 + (d % 3)
+    out.push(a("BlocksMined", { firstHeight: tip + 1, lastHeight: tip + 144, fleetBlocks: fleet, subsidySats: fleet * 312_500_000, feesSats: fleet * 10_000_000 }))
+    tip += 144
+    out.push(a("RewardCredited", { amountSats: fleet * 322_500_000, poolFeeSats: 0, basis: "blocks" }))
+    out.push(a("HostingFeeCharged", { contractId: "c1", day: iso(t0 + (d - 1) * dayS).slice(0, 10), energyKwh: 12_768_000, amountUsdCents: 95_760_000 }))
+    if (d === 2) {
+      out.push(a("BtcSold", { amountSats: 100_000_000, priceUsdCents: 8_000_000, proceedsUsdCents: 8_000_000 }))
+      out.push(a("CurtailmentStarted", { siteId: "tx1", fraction: 0.5 }))
+    }
+    if (d === 3) out.push(a("CurtailmentEnded", { siteId: "tx1" }))
+    if (d < days) out.push(a("MarketStepped", { priceUsdCents: 7_500_000 + d * 100_000, otherHashrateThs: 721_110_000 + d * 1_000_000, uptimeFraction: 0.95 }))
+  }
+  return out
+}
