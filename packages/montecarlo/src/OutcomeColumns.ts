@@ -11,17 +11,20 @@ export interface PathOutcomeLike {
   readonly creditsUsdCents: number
   readonly poolFeeSats: number
   readonly netMarginUsdCents: number
+  /** NaN (or undefined) when nothing was mined. */
   readonly cashCostPerBtcUsdCents: number | undefined
   readonly allInCostPerBtcUsdCents: number | undefined
+  /** YYYY-MM-DD, undefined without payback within the horizon. */
   readonly paybackDate: string | undefined
+  /** NaN (or undefined) without payback. */
   readonly paybackDays: number | undefined
   readonly npvUsdCents: number
   readonly btcHeldSats: number
   readonly fleetShareEnd: number
   /** Calendar months of the horizon, YYYY-MM. */
   readonly months: ReadonlyArray<string>
-  readonly monthlyMinedSats: ArrayLike<number>
-  readonly monthlyNetMarginUsdCents: ArrayLike<number>
+  readonly minedSatsByMonth: ArrayLike<number>
+  readonly netMarginUsdCentsByMonth: ArrayLike<number>
 }
 
 /** Path-level metrics, in CSV order; every name carries its unit. */
@@ -58,7 +61,7 @@ export const writeOutcomeRow = (outcome: PathOutcomeLike, out: Float64Array): vo
   const m = outcome.months.length
   const base = pathMetricNames.length
   for (let i = 0; i < m; i++) {
-    out[base + i] = orNaN(outcome.monthlyMinedSats[i])
-    out[base + m + i] = orNaN(outcome.monthlyNetMarginUsdCents[i])
+    out[base + i] = orNaN(outcome.minedSatsByMonth[i])
+    out[base + m + i] = orNaN(outcome.netMarginUsdCentsByMonth[i])
   }
 }
