@@ -1,0 +1,381 @@
+// The monthly report and its totals, a fold over a log. The JSON shape is a stable contract (docs/EVENTS.md, "The monthly report");
+// every definition, rounding and the NPV and payback formulas are stated next to the code that computes them.
+import { evolve, type TimedEvent } from "./Decider.ts"
+import { initialState, type LedgerState, networkThs, onlineThs } from "./LedgerState.ts"
+import { roundHalfEven, satsToUsdCents } from "./Money.ts"
+import { dayOfS, monthOfS, nextMonthStartS, parseAtS, parseDayS, SECONDS_PER_DAY } from "./Time.ts"
+
+/** A Julian year: lifeYears and the NPV discount use it (365.25 days), so a 4-year life spans 1461 days. */
+export const SECONDS_PER_YEAR = 365.25 * SECONDS_PER_DAY
+
+export interface MonthReport {
+  /** `YYYY-MM` (UTC). */
+  readonly month: string
+  /** Seconds of the month inside the horizon [start, until), in days. */
+  readonly days: number
+  /** Fleet blocks found (BlockFound with fleet, plus BlocksMined.fleetBlocks). */
+  readonly fleetBlocks: number
+  /** BTC credited to the treasury (RewardCredited.amountSats, net of pool fees). */
+  readonly minedSats: number
+  /** Each credit valued at the BTC price in force when credited, half-even per credit. */
+  readonly revenueUsdCents: number
+  readonly hostingCostUsdCents: number
+  readonly energyKwh: number
+  /** Curtailment plus SLA credits. */
+  readonly creditsUsdCents: number
+  readonly curtailmentCreditsUsdCents: number
+  readonly slaCreditsUsdCents: number
+  readonly poolFeeSats: number
+  /** Time-weighted averages over the month's seconds in the horizon. */
+  readonly avgOnlineThs: number
+  readonly avgNetworkThs: number
+  /** revenue - hosting + credits. */
+  readonly netMarginUsdCents: number
+  /** (hosting - credits) per BTC mined, half-even; null when nothing was mined. */
+  readonly cashCostPerBtcUsdCents: number | null
+  /** (hosting - credits + depreciation) per BTC mined; null when nothing was mined. */
+  readonly allInCostPerBtcUsdCents: number | null
+  /** Capex spread evenly over each lot's life, per second owned within its life, half-even. */
+  readonly depreciationUsdCents: number
+  /** revenue per PH/s of average online hashrate per day, half-even; null when nothing was online. */
+  readonly hashpriceUsdCentsPerPhDay: number | null
+  /** ∫online / ∫network over the month. */
+  readonly networkShare: number
+  readonly capexUsdCents: number
+  readonly btcSoldSats: number
+  readonly saleProceedsUsdCents: number
+  /** At the end of the month (the last event dated in it, carried forward). */
+  readonly btcHeldSats: number
+  readonly priceUsdCents: number
+}
+
+export interface ReportTotals {
+  readonly days: number
+  readonly fleetBlocks: number
+  readonly minedSats: number
+  readonly revenueUsdCents: number
+  readonly hostingCostUsdCents: number
+  readonly energyKwh: number
+  readonly creditsUsdCents: number
+  readonly poolFeeSats: number
+  readonly avgOnlineThs: number
+  readonly avgNetworkThs: number
+  readonly netMarginUsdCents: number
+  readonly cashCostPerBtcUsdCents: number | null
+  readonly allInCostPerBtcUsdCents: number | null
+  readonly depreciationUsdCents: number
+  readonly hashpriceUsdCentsPerPhDay: number | null
+  readonly networkShare: number
+  /** Sum of lot prices (cash, or shares at their stated USD price). */
+  readonly capexUsdCents: number
+  /** First UTC day on which cumulative net margin reaches cumulative capex; null if not within the log. */
+  readonly paybackDate: string | null
+  /** Net present value of the daily net cash flows at ScenarioStarted.discountRatePerYear (formula below). */
+  readonly npvUsdCents: number
+  readonly btcHeldSats: number
+  readonly btcSoldSats: number
+  readonly saleProceedsUsdCents: number
+  readonly sharesIssued: number
+  readonly usdCashCents: number
+}
+
+export interface MonthlyReport {
+  readonly months: ReadonlyArray<MonthReport>
+  readonly totals: ReportTotals
+}
+
+interface MonthAcc {
+  fleetBlocks: number
+  minedSats: number
+  revenueUsdCents: number
+  hostingCostUsdCents: number
+  energyKwh: number
+  curtailmentCreditsUsdCents: number
+  slaCreditsUsdCents: number
+  poolFeeSats: number
+  onlineThsS: number
+  networkThsS: number
+  coveredS: number
+  depreciationUsdCents: number
+  capexUsdCents: number
+  btcSoldSats: number
+  saleProceedsUsdCents: number
+  btcHeldSats: number | null
+  priceUsdCents: number | null
+}
+
+/** Net cash flow per UTC day: revenue - hosting + credits, and capex, for payback and NPV. */
+interface DayAcc {
+  netUsdCents: number
+  capexUsdCents: number
+}
+
+/**
+ * The report fold's accumulator: plain data (structuredClone is a snapshot). `stepReport` updates it in place —
+ * a log of millions of events must not copy the month and day tables per event; the accumulator belongs to the
+ * fold that created it.
+ */
+export interface ReportState {
+  ledger: LedgerState
+  months: Record<string, MonthAcc>
+  days: Record<string, DayAcc>
+  /** The time up to which hashrate and depreciation have been integrated (null before ScenarioStarted). */
+  integratedToS: number | null
+}
+
+export const initialReportState = (): ReportState => ({ ledger: initialState(), months: {}, days: {}, integratedToS: null })
+
+/** A snapshot of an accumulator (to resume a fold from the middle of a log). */
+export const snapshotReportState = (acc: ReportState): ReportState => structuredClone(acc)
+
+const emptyMonth = (): MonthAcc => ({
+  fleetBlocks: 0, minedSats: 0, revenueUsdCents: 0, hostingCostUsdCents: 0, energyKwh: 0, curtailmentCreditsUsdCents: 0,
+  slaCreditsUsdCents: 0, poolFeeSats: 0, onlineThsS: 0, networkThsS: 0, coveredS: 0, depreciationUsdCents: 0,
+  capexUsdCents: 0, btcSoldSats: 0, saleProceedsUsdCents: 0, btcHeldSats: null, priceUsdCents: null
+})
+const monthAcc = (acc: ReportState, month: string): MonthAcc => (acc.months[month] ??= emptyMonth())
+const dayAcc = (acc: ReportState, day: string): DayAcc => (acc.days[day] ??= { netUsdCents: 0, capexUsdCents: 0 })
+
+/**
+ * Integrates the rates in force (online and network TH/s, depreciation) from `integratedToS` to `toS`, capped at
+ * the horizon, split at month boundaries. Rates are constant between events, so the integrals are exact.
+ */
+const integrate = (acc: ReportState, toS: number): void => {
+  const from = acc.integratedToS
+  const scenario = acc.ledger.scenario
+  if (from === null || scenario === null) return
+  const end = Math.min(toS, scenario.untilS)
+  if (end <= from) return
+  const online = onlineThs(acc.ledger)
+  const network = networkThs(acc.ledger)
+  const lots = Object.values(acc.ledger.lots)
+  let a = from
+  while (a < end) {
+    const b = Math.min(end, nextMonthStartS(a))
+    const m = monthAcc(acc, monthOfS(a))
+    const dt = b - a
+    m.coveredS += dt
+    m.onlineThsS += online * dt
+    m.networkThsS += network * dt
+    for (const lot of lots) {
+      const lifeEnd = lot.purchasedAtS + lot.lifeYears * SECONDS_PER_YEAR
+      const overlap = Math.min(b, lifeEnd) - Math.max(a, lot.purchasedAtS)
+      if (overlap > 0) m.depreciationUsdCents += (lot.priceUsdCents * overlap) / (lot.lifeYears * SECONDS_PER_YEAR)
+    }
+    a = b
+  }
+  acc.integratedToS = Math.max(from, end)
+}
+
+/** Folds one event into the report accumulator (in place; returns it). */
+export const stepReport = (acc: ReportState, event: TimedEvent): ReportState => {
+  const atS = parseAtS(event.at) ?? acc.integratedToS ?? 0
+  integrate(acc, atS)
+  const before = acc.ledger
+  // Invoices and credits belong to the day they are for; everything else to the day of `at`.
+  const dayS = "day" in event.data && typeof event.data.day === "string" ? (parseDayS(event.data.day) ?? atS) : atS
+  const day = dayOfS(dayS)
+  const month = monthOfS(dayS)
+  switch (event.type) {
+    case "ScenarioStarted":
+      if (before.scenario === null) acc.integratedToS = atS
+      break
+    case "HashratePurchased":
+      if (before.lots[event.data.lotId] === undefined) {
+        monthAcc(acc, month).capexUsdCents += event.data.priceUsdCents
+        dayAcc(acc, day).capexUsdCents += event.data.priceUsdCents
+      }
+      break
+    case "BlockFound":
+      if (event.data.fleet) monthAcc(acc, month).fleetBlocks += 1
+      break
+    case "BlocksMined":
+      monthAcc(acc, month).fleetBlocks += event.data.fleetBlocks
+      break
+    case "RewardCredited": {
+      // Revenue: the credit valued at the price in force when credited (before this event; a credit sets no price).
+      const revenue = satsToUsdCents(event.data.amountSats, before.priceUsdCents)
+      const m = monthAcc(acc, month)
+      m.minedSats += event.data.amountSats
+      m.poolFeeSats += event.data.poolFeeSats
+      m.revenueUsdCents += revenue
+      dayAcc(acc, day).netUsdCents += revenue
+      break
+    }
+    case "HostingFeeCharged":
+      if (before.contracts[event.data.contractId] !== undefined) {
+        const m = monthAcc(acc, month)
+        m.hostingCostUsdCents += event.data.amountUsdCents
+        m.energyKwh += event.data.energyKwh
+        dayAcc(acc, day).netUsdCents -= event.data.amountUsdCents
+      }
+      break
+    case "CurtailmentCredited":
+    case "SlaCredited":
+      if (before.contracts[event.data.contractId] !== undefined) {
+        const m = monthAcc(acc, month)
+        if (event.type === "CurtailmentCredited") m.curtailmentCreditsUsdCents += event.data.amountUsdCents
+        else m.slaCreditsUsdCents += event.data.amountUsdCents
+        dayAcc(acc, day).netUsdCents += event.data.amountUsdCents
+      }
+      break
+    case "BtcSold": {
+      const sold = Math.min(event.data.amountSats, before.treasury.btcHeldSats)
+      const m = monthAcc(acc, month)
+      m.btcSoldSats += sold
+      m.saleProceedsUsdCents += event.data.proceedsUsdCents
+      break
+    }
+    default:
+      break
+  }
+  acc.ledger = evolve(before, event)
+  const atMonth = monthAcc(acc, monthOfS(atS))
+  atMonth.btcHeldSats = acc.ledger.treasury.btcHeldSats
+  atMonth.priceUsdCents = acc.ledger.priceUsdCents
+  return acc
+}
+
+const perBtc = (usdCents: number, sats: number): number | null => (sats > 0 ? roundHalfEven((usdCents * 1e8) / sats) : null)
+const hashprice = (revenueUsdCents: number, onlineThsS: number): number | null =>
+  onlineThsS > 0 ? roundHalfEven((revenueUsdCents * 1000 * SECONDS_PER_DAY) / onlineThsS) : null
+
+/** Months from the start's month to the month of the horizon's last second, plus any month an event fell in. */
+const monthsOf = (acc: ReportState): Array<string> => {
+  const set = new Set(Object.keys(acc.months))
+  const scenario = acc.ledger.scenario
+  if (scenario !== null) {
+    for (let s = scenario.startAtS; s < scenario.untilS; s = nextMonthStartS(s)) set.add(monthOfS(s))
+  }
+  return [...set].sort()
+}
+
+/**
+ * The report of what has been folded, the horizon integrated to `until` (pure: `acc` is not changed).
+ *
+ * Payback: days in order, cumulative net (revenue - hosting + credits, each on its day) against cumulative capex
+ * (each lot's price on its purchase day); the first day with capex > 0 and net >= capex. With all lots bought at
+ * the start this is "the first day on which BTC mined, valued at each day's price, less hosting plus credits,
+ * reaches capex".
+ *
+ * NPV: NPV = Σ_d (net_d - capex_d) / (1 + r)^(t_d), r = ScenarioStarted.discountRatePerYear, t_d = (00:00Z of day d
+ * - 00:00Z of the start's day) / 365.25 days, summed over the days in the log; half-even to the cent at the end.
+ * Mined BTC counts as cash at the price in force when credited (held or sold alike).
+ */
+export const finishReport = (state: ReportState): MonthlyReport => {
+  const acc = snapshotReportState(state)
+  const scenario = acc.ledger.scenario
+  if (scenario !== null) integrate(acc, scenario.untilS)
+  // End-of-month balances and prices carry forward through months without events.
+  let lastHeld = 0
+  let lastPrice = 0
+  const t = {
+    coveredS: 0, fleetBlocks: 0, minedSats: 0, revenueUsdCents: 0, hostingCostUsdCents: 0, energyKwh: 0, creditsUsdCents: 0,
+    poolFeeSats: 0, onlineThsS: 0, networkThsS: 0, depreciationUsdCents: 0, btcSoldSats: 0, saleProceedsUsdCents: 0
+  }
+  const months: Array<MonthReport> = monthsOf(acc).map((month) => {
+    const m = acc.months[month] ?? emptyMonth()
+    if (m.btcHeldSats !== null) lastHeld = m.btcHeldSats
+    if (m.priceUsdCents !== null) lastPrice = m.priceUsdCents
+    const credits = m.curtailmentCreditsUsdCents + m.slaCreditsUsdCents
+    const depreciation = roundHalfEven(m.depreciationUsdCents)
+    t.coveredS += m.coveredS
+    t.fleetBlocks += m.fleetBlocks
+    t.minedSats += m.minedSats
+    t.revenueUsdCents += m.revenueUsdCents
+    t.hostingCostUsdCents += m.hostingCostUsdCents
+    t.energyKwh += m.energyKwh
+    t.creditsUsdCents += credits
+    t.poolFeeSats += m.poolFeeSats
+    t.onlineThsS += m.onlineThsS
+    t.networkThsS += m.networkThsS
+    t.depreciationUsdCents += m.depreciationUsdCents
+    t.btcSoldSats += m.btcSoldSats
+    t.saleProceedsUsdCents += m.saleProceedsUsdCents
+    return {
+      month,
+      days: m.coveredS / SECONDS_PER_DAY,
+      fleetBlocks: m.fleetBlocks,
+      minedSats: m.minedSats,
+      revenueUsdCents: m.revenueUsdCents,
+      hostingCostUsdCents: m.hostingCostUsdCents,
+      energyKwh: m.energyKwh,
+      creditsUsdCents: credits,
+      curtailmentCreditsUsdCents: m.curtailmentCreditsUsdCents,
+      slaCreditsUsdCents: m.slaCreditsUsdCents,
+      poolFeeSats: m.poolFeeSats,
+      avgOnlineThs: m.coveredS > 0 ? m.onlineThsS / m.coveredS : 0,
+      avgNetworkThs: m.coveredS > 0 ? m.networkThsS / m.coveredS : 0,
+      netMarginUsdCents: m.revenueUsdCents - m.hostingCostUsdCents + credits,
+      cashCostPerBtcUsdCents: perBtc(m.hostingCostUsdCents - credits, m.minedSats),
+      allInCostPerBtcUsdCents: perBtc(m.hostingCostUsdCents - credits + m.depreciationUsdCents, m.minedSats),
+      depreciationUsdCents: depreciation,
+      hashpriceUsdCentsPerPhDay: hashprice(m.revenueUsdCents, m.onlineThsS),
+      networkShare: m.networkThsS > 0 ? m.onlineThsS / m.networkThsS : 0,
+      capexUsdCents: m.capexUsdCents,
+      btcSoldSats: m.btcSoldSats,
+      saleProceedsUsdCents: m.saleProceedsUsdCents,
+      btcHeldSats: lastHeld,
+      priceUsdCents: lastPrice
+    }
+  })
+  // Payback and NPV over the days in order.
+  let cumNet = 0
+  let cumCapex = 0
+  let paybackDate: string | null = null
+  let npv = 0
+  const startDayS = scenario === null ? 0 : Math.floor(scenario.startAtS / SECONDS_PER_DAY) * SECONDS_PER_DAY
+  const rate = scenario?.discountRatePerYear ?? 0
+  for (const day of Object.keys(acc.days).sort()) {
+    const d = acc.days[day]!
+    cumNet += d.netUsdCents
+    cumCapex += d.capexUsdCents
+    if (paybackDate === null && cumCapex > 0 && cumNet >= cumCapex) paybackDate = day
+    const years = ((parseDayS(day) ?? startDayS) - startDayS) / SECONDS_PER_YEAR
+    npv += (d.netUsdCents - d.capexUsdCents) / Math.pow(1 + rate, years)
+  }
+  const tr = acc.ledger.treasury
+  return {
+    months,
+    totals: {
+      days: t.coveredS / SECONDS_PER_DAY,
+      fleetBlocks: t.fleetBlocks,
+      minedSats: t.minedSats,
+      revenueUsdCents: t.revenueUsdCents,
+      hostingCostUsdCents: t.hostingCostUsdCents,
+      energyKwh: t.energyKwh,
+      creditsUsdCents: t.creditsUsdCents,
+      poolFeeSats: t.poolFeeSats,
+      avgOnlineThs: t.coveredS > 0 ? t.onlineThsS / t.coveredS : 0,
+      avgNetworkThs: t.coveredS > 0 ? t.networkThsS / t.coveredS : 0,
+      netMarginUsdCents: t.revenueUsdCents - t.hostingCostUsdCents + t.creditsUsdCents,
+      cashCostPerBtcUsdCents: perBtc(t.hostingCostUsdCents - t.creditsUsdCents, t.minedSats),
+      allInCostPerBtcUsdCents: perBtc(t.hostingCostUsdCents - t.creditsUsdCents + t.depreciationUsdCents, t.minedSats),
+      depreciationUsdCents: roundHalfEven(t.depreciationUsdCents),
+      hashpriceUsdCentsPerPhDay: hashprice(t.revenueUsdCents, t.onlineThsS),
+      networkShare: t.networkThsS > 0 ? t.onlineThsS / t.networkThsS : 0,
+      capexUsdCents: tr.capexUsdCents,
+      paybackDate,
+      npvUsdCents: roundHalfEven(npv),
+      btcHeldSats: tr.btcHeldSats,
+      btcSoldSats: tr.soldSats,
+      saleProceedsUsdCents: tr.saleProceedsUsdCents,
+      sharesIssued: tr.sharesIssued,
+      usdCashCents: tr.usdCashCents
+    }
+  }
+}
+
+/** The report of an in-memory sequence of events (the simulator's and Monte Carlo's entry point). */
+export const reportOfEvents = (events: Iterable<TimedEvent>): MonthlyReport => {
+  const acc = initialReportState()
+  for (const e of events) stepReport(acc, e)
+  return finishReport(acc)
+}
+
+/** The report of an async stream of events (e.g. entries of a log being validated). */
+export const reportOfStream = async (events: AsyncIterable<TimedEvent>): Promise<MonthlyReport> => {
+  const acc = initialReportState()
+  for await (const e of events) stepReport(acc, e)
+  return finishReport(acc)
+}
