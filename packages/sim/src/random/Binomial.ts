@@ -53,10 +53,10 @@ const binomialBtrs = (rng: Rng, n: number, p: number): number => {
   const c = n * p + 0.5
   const vr = 0.92 - 4.2 / b
   const alpha = (2.83 + 5.1 / b) * spq
-  const r = p / q
-  const logR = Math.log(r)
   const m = Math.floor((n + 1) * p)
-  const tailM = stirlingTail(m) + stirlingTail(n - m)
+  // Needed only when the squeeze fails (about 1 draw in 5): computed then, once.
+  let logR = Number.NaN
+  let tailM = Number.NaN
   for (;;) {
     const u = rng.nextDouble() - 0.5
     const v = rng.nextDouble()
@@ -64,6 +64,10 @@ const binomialBtrs = (rng: Rng, n: number, p: number): number => {
     const k = Math.floor(((2 * a) / us + b) * u + c)
     if (k < 0 || k > n) continue
     if (us >= 0.07 && v <= vr) return k
+    if (logR !== logR) {
+      logR = Math.log(p / q)
+      tailM = stirlingTail(m) + stirlingTail(n - m)
+    }
     const logV = Math.log((v * alpha) / (a / (us * us) + b))
     // log( f(k) / f(m) ), f the binomial pmf, via log(j!) = (j+1/2) log(j+1) - (j+1) + log(2 pi)/2 + tail(j).
     const bound =

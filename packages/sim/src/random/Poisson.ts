@@ -49,7 +49,7 @@ const poissonPtrs = (rng: Rng, mean: number): number => {
   const sqrtMean = Math.sqrt(mean)
   const b = 0.931 + 2.53 * sqrtMean
   const a = -0.059 + 0.02483 * b
-  const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4))
+  const invAlpha = 1.1239 + 1.1328 / (b - 3.4)
   const vr = 0.9277 - 3.6224 / (b - 2)
   for (;;) {
     const u = rng.nextDouble() - 0.5
@@ -58,6 +58,7 @@ const poissonPtrs = (rng: Rng, mean: number): number => {
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43)
     if (us >= 0.07 && v <= vr) return k
     if (k < 0 || (us < 0.013 && v > us)) continue
-    if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= poissonLogPmf(k, mean)) return k
+    // One log instead of three: log(v) + log(invAlpha) - log(a/us^2 + b) = log(v invAlpha / (a/us^2 + b)).
+    if (Math.log((v * invAlpha) / (a / (us * us) + b)) <= poissonLogPmf(k, mean)) return k
   }
 }
