@@ -40,8 +40,15 @@ const axis = (title: string, position: "left" | "right" = "left", extra: Record<
 const timeAxis = (title: string): Record<string, unknown> => ({
   type: "category",
   title: { display: true, text: title },
-  ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 12 }
+  ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 16, maxTicksLimit: 8 }
 })
+
+/** One marker per day (several plan events often share one): the first label and how many more; the table lists all. */
+const groupedMarkers = (markers: ReadonlyArray<DayMarker>): Array<{ at: string; label: string }> => {
+  const byDay = new Map<string, Array<string>>()
+  for (const m of markers) byDay.set(m.day, [...(byDay.get(m.day) ?? []), m.label])
+  return [...byDay].map(([at, labels]) => ({ at, label: labels.length === 1 ? (labels[0] as string) : `${labels[0]} (+${labels.length - 1} more)` }))
+}
 
 const baseOptions = (scales: Record<string, unknown>, markers: ReadonlyArray<DayMarker> = []): Record<string, unknown> => ({
   animation: false,
@@ -51,7 +58,7 @@ const baseOptions = (scales: Record<string, unknown>, markers: ReadonlyArray<Day
   scales,
   plugins: {
     legend: { position: "bottom" },
-    hashsimMarkers: { markers: markers.map((m) => ({ at: m.day, label: m.label })) }
+    hashsimMarkers: { markers: groupedMarkers(markers) }
   }
 })
 
@@ -94,8 +101,9 @@ export const singleRunCharts = (model: SingleRunReportModel): Array<ChartSpec> =
         data: {
           labels: days,
           datasets: [
-            line("mined (BTC)", d.cumulativeMinedSats.map((x) => round(satsToBtc(x), 8)), colors.blue),
-            line("expected (BTC)", d.cumulativeExpectedSats.map((x) => round(satsToBtc(x), 8)), colors.orange, { borderDash: [6, 4] })
+            // chart.js paints the first dataset on top: the dashed expected line stays visible where the two agree.
+            line("expected (BTC)", d.cumulativeExpectedSats.map((x) => round(satsToBtc(x), 8)), colors.orange, { borderDash: [6, 4] }),
+            line("mined (BTC)", d.cumulativeMinedSats.map((x) => round(satsToBtc(x), 8)), colors.blue)
           ]
         },
         options: baseOptions({ x: timeAxis("day (UTC)"), y: axis("BTC") }, model.planEvents)
@@ -147,7 +155,7 @@ export const singleRunCharts = (model: SingleRunReportModel): Array<ChartSpec> =
             line("retarget", days.map((day) => {
               const r = retargetAt.get(day)
               return r === undefined ? null : round(r.difficulty / 1e12, 4)
-            }), colors.red, { showLine: false, pointRadius: 5, pointStyle: "triangle" })
+            }), colors.red, { showLine: false, pointRadius: 3, pointStyle: "triangle" })
           ]
         },
         options: baseOptions({ x: timeAxis("day (UTC)"), y: axis("difficulty (T = 10^12)") })

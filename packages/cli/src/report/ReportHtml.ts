@@ -38,15 +38,14 @@ const pageScript = `
       var markers = options && options.markers;
       if (!markers || markers.length === 0) return;
       var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx, labels = chart.data.labels || [];
-      var stacked = {};
       ctx.save();
       ctx.font = "10px system-ui, sans-serif";
       for (var i = 0; i < markers.length; i++) {
         var index = labels.indexOf(markers[i].at);
         if (index < 0) continue;
         var px = x.getPixelForValue(index);
-        var n = stacked[index] || 0;
-        stacked[index] = n + 1;
+        // Neighbouring markers take turns on four label rows so their labels overlap less.
+        var n = i % 4;
         ctx.strokeStyle = "rgba(80,80,80,0.55)";
         ctx.setLineDash([3, 3]);
         ctx.beginPath(); ctx.moveTo(px, area.top); ctx.lineTo(px, area.bottom); ctx.stroke();
@@ -181,7 +180,9 @@ ${figures(specs)}
 <h2>Plan events</h2>
 ${table(["day", "event"], planRows)}
 <h2>Retargets</h2>
+<details><summary>${model.retargets.length} retargets (every 2016 blocks)</summary>
 ${table(["day", "height", "difficulty (T)", "change"], model.retargets.map((r) => [r.day, String(r.height), (r.difficulty / 1e12).toFixed(2), `${(r.change * 100).toFixed(2)}%`]))}
+</details>
 ${provenance(model.meta, [])}`
   return page(`hashsim report: ${model.meta.scenarioName}`, `Single run, ${model.meta.seeds}, ${model.meta.engine} engine, ${model.meta.fromDay} to ${model.meta.untilDay}`, body, specs)
 }

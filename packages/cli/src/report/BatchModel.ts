@@ -1,0 +1,291 @@
+// The view model of a Monte Carlo batch, read from its output folder: summary.json for the identity and the table,
+// outcomes.csv for the per-path monthly columns (fans of cumulative sums) and the payback and NPV histograms.
+import { createHash } from "node:crypto"
+import { existsSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { decodeEntry, type LogEntry, type TimedEvent } from "@hashsim/ledger"
+import { epochDayToIso, isoToEpochDay, quantileType7 } from "@hashsim/montecarlo"
+import { ReportInputError } from "./CompleteLog.ts"
+import type { BatchReportModel, FanSeries, Headline, Histogram, SummaryTable } from "./ReportModel.ts"
+import { formatBtc, formatNumber, formatPercent, formatUsd } from "./ReportFormat.ts"
+import { assumptionsOf, planState } from "./ScenarioAssumptions.ts"
+
+export const summaryFile = "summary.json"
+export const outcomesFile = "outcomes.csv"
+const summaryFormat = "hashsim-mc-summary/1"
+
+const minedPrefix = "minedSats:"
+const marginPrefix = "netMarginUsdCents:"
+
+interface SummaryJson {
+  readonly hashsimVersion: string
+  readonly scenarioSha256: string
+  readonly engine: string
+  readonly masterSeed: number
+  readonly paths: number
+  readonly columns: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x)
+
+/** Reads and checks summary.json; every problem names the file and the field. */
+export const readSummary = (dir: string): SummaryJson => {
+  const file = join(dir, summaryFile)
+  if (!existsSync(file)) {
+    throw new ReportInputError(`${dir}: not a Monte Carlo output folder (no ${summaryFile}; a shard folder needs \`hashsim merge\` first)`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"))
+  } catch (error) {
+    throw new ReportInputError(`${file}:1: line: not valid JSON (${(error as Error).message})`)
+  }
+  if (!isObject(json)) throw new ReportInputError(`${file}:1: line: expected a JSON object`)
+  if (json["format"] !== summaryFormat) throw new ReportInputError(`${file}:1: format: expected "${summaryFormat}", got ${JSON.stringify(json["format"])}`)
+  for (const [field, type] of [["hashsimVersion", "string"], ["scenarioSha256", "string"], ["engine", "string"], ["masterSeed", "number"], ["paths", "number"]] as const) {
+    if (typeof json[field] !== type) throw new ReportInputError(`${file}:1: ${field}: expected a ${type}, got ${JSON.stringify(json[field])}`)
+  }
+  const columns = json["columns"]
+  if (!isObject(columns) || !Object.values(columns).every(isObject)) throw new ReportInputError(`${file}:1: columns: expected an object of column statistics`)
+  return json as unknown as SummaryJson
+}
+
+interface Outcomes {
+  readonly names: ReadonlyArray<string>
+  /** Column-major values, NaN where a cell is empty. */
+  readonly values: ReadonlyArray<Float64Array>
+  readonly rows: number
+}
+
+/** Reads outcomes.csv (numbers, YYYY-MM-DD in date columns as days since 1970, empty cells as NaN). */
+export const readOutcomes = (dir: string, dateColumns: ReadonlySet<string>): Outcomes => {
+  const file = join(dir, outcomesFile)
+  let text: string
+  try {
+    text = readFileSync(file, "utf8")
+  } catch {
+    throw new ReportInputError(`${dir}: not a Monte Carlo output folder (no ${outcomesFile})`)
+  }
+  const lines = text.split("\n")
+  if (lines[lines.length - 1] === "") lines.pop()
+  const header = (lines[0] ?? "").split(",")
+  if (header[0] !== "path" || header[1] !== "seed") throw new ReportInputError(`${file}:1: header: expected "path,seed,<columns>"`)
+  const names = header.slice(2)
+  const rows = lines.length - 1
+  const values = names.map(() => new Float64Array(rows))
+  const dates = names.map((n) => dateColumns.has(n))
+  for (let r = 0; r < rows; r++) {
+    const line = lines[r + 1] as string
+    const cells = line.split(",")
+    if (cells.length !== header.length) throw new ReportInputError(`${file}:${r + 2}: line: expected ${header.length} cells, got ${cells.length}`)
+    for (let j = 0; j < names.length; j++) {
+      const cell = cells[j + 2] as string
+      let value = Number.NaN
+      if (cell !== "") {
+        if (dates[j] === true) {
+          try {
+            value = isoToEpochDay(cell)
+          } catch (error) {
+            throw new ReportInputError(`${file}:${r + 2}: ${names[j]}: ${(error as Error).message}`)
+          }
+        } else {
+          value = Number(cell)
+          if (!Number.isFinite(value)) throw new ReportInputError(`${file}:${r + 2}: ${names[j]}: "${cell}" is not a number`)
+        }
+      }
+      ;(values[j] as Float64Array)[r] = value
+    }
+  }
+  return { names, values, rows }
+}
+
+/** Reads a scenario (plan events, seq and prev optional) for its assumptions; checks it is the batch's scenario. */
+export const readScenario = (file: string, expectedSha256: string): ReadonlyArray<LogEntry> => {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch (error) {
+    throw new ReportInputError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  const sha = createHash("sha256").update(bytes).digest("hex")
+  if (sha !== expectedSha256) {
+    throw new ReportInputError(`${file}:1: scenario: its SHA-256 ${sha.slice(0, 16)}… is not the batch's ${expectedSha256.slice(0, 16)}… (summary.json): pass the scenario the batch ran`)
+  }
+  const lines = bytes.toString("utf8").split("\n")
+  const entries: Array<LogEntry> = []
+  lines.forEach((raw, i) => {
+    if (raw.trim() === "") return
+    let json: unknown
+    try {
+      json = JSON.parse(raw)
+    } catch (error) {
+      throw new ReportInputError(`${file}:${i + 1}: line: not valid JSON (${(error as Error).message})`)
+    }
+    const decoded = decodeEntry(json, i + 1)
+    if ("problems" in decoded) {
+      const p = decoded.problems[0]
+      throw new ReportInputError(`${file}:${i + 1}: ${p?.field || "line"}: ${p?.message ?? "invalid"}`)
+    }
+    entries.push(decoded.entry)
+  })
+  if (entries[0]?.type !== "ScenarioStarted") throw new ReportInputError(`${file}:1: type: a scenario starts with ScenarioStarted`)
+  return entries
+}
+
+/** Per-month quantiles over paths of the running sum of the monthly columns with `prefix`. */
+const cumulativeFan = (outcomes: Outcomes, prefix: string, file: string): FanSeries => {
+  const columns = outcomes.names.map((name, j) => ({ name, j })).filter((c) => c.name.startsWith(prefix))
+  if (columns.length === 0) throw new ReportInputError(`${file}:1: header: no ${prefix}YYYY-MM columns`)
+  columns.sort((a, b) => (a.name < b.name ? -1 : 1))
+  const running = new Float64Array(outcomes.rows)
+  const fan = { months: [] as Array<string>, p05: [] as Array<number>, p25: [] as Array<number>, p50: [] as Array<number>, p75: [] as Array<number>, p95: [] as Array<number> }
+  for (const { name, j } of columns) {
+    const col = outcomes.values[j] as Float64Array
+    // A missing month (none in a complete batch) adds nothing rather than poisoning the path's running sum.
+    for (let r = 0; r < outcomes.rows; r++) running[r] = (running[r] as number) + (Number.isNaN(col[r] as number) ? 0 : (col[r] as number))
+    const sorted = Float64Array.from(running).sort()
+    fan.months.push(name.slice(prefix.length))
+    fan.p05.push(quantileType7(sorted, 0.05))
+    fan.p25.push(quantileType7(sorted, 0.25))
+    fan.p50.push(quantileType7(sorted, 0.5))
+    fan.p75.push(quantileType7(sorted, 0.75))
+    fan.p95.push(quantileType7(sorted, 0.95))
+  }
+  return fan
+}
+
+const columnOf = (outcomes: Outcomes, name: string, file: string): Float64Array => {
+  const j = outcomes.names.indexOf(name)
+  if (j < 0) throw new ReportInputError(`${file}:1: header: no ${name} column`)
+  return outcomes.values[j] as Float64Array
+}
+
+/** Paths by payback month, one bin per month from the earliest to the latest. */
+const paybackHistogram = (days: Float64Array, untilDay: string): Histogram => {
+  const months = Array.from(days).filter((d) => !Number.isNaN(d)).map((d) => epochDayToIso(d).slice(0, 7))
+  const missing = days.length - months.length
+  const labels: Array<string> = []
+  if (months.length > 0) {
+    const sorted = [...months].sort()
+    let [y, m] = (sorted[0] as string).split("-").map(Number) as [number, number]
+    const last = sorted[sorted.length - 1] as string
+    for (;;) {
+      const label = `${y}-${String(m).padStart(2, "0")}`
+      labels.push(label)
+      if (label >= last) break
+      m++
+      if (m > 12) {
+        m = 1
+        y++
+      }
+    }
+  }
+  const counts = labels.map((l) => months.filter((x) => x === l).length)
+  return { binLabels: labels, counts, missing, missingLabel: `none before ${untilDay}` }
+}
+
+/** Equal-width bins between min and max (about the square root of the count, 5 to 30). */
+const valueHistogram = (values: Float64Array, label: (x: number) => string): Histogram => {
+  const present = Array.from(values).filter((x) => !Number.isNaN(x))
+  const missing = values.length - present.length
+  if (present.length === 0) return { binLabels: [], counts: [], missing, missingLabel: "no value" }
+  const min = Math.min(...present)
+  const max = Math.max(...present)
+  const bins = max === min ? 1 : Math.min(30, Math.max(5, Math.ceil(Math.sqrt(present.length))))
+  const width = max === min ? 1 : (max - min) / bins
+  const counts = new Array<number>(bins).fill(0)
+  for (const x of present) {
+    const b = Math.min(bins - 1, Math.floor((x - min) / width))
+    counts[b] = (counts[b] as number) + 1
+  }
+  return { binLabels: counts.map((_, b) => label(min + b * width)), counts, missing, missingLabel: "no value" }
+}
+
+const statKeys = [["mean", "mean"], ["sd", "sd"], ["min", "min"], ["p05", "P5"], ["p25", "P25"], ["p50", "P50"], ["p75", "P75"], ["p95", "P95"], ["max", "max"]] as const
+
+/** summary.json's path-level columns as a table, amounts in BTC and USD (monthly columns are in the fans). */
+const summaryTable = (summary: SummaryJson): SummaryTable => {
+  const rows: Array<Array<string>> = []
+  for (const [name, stats] of Object.entries(summary.columns)) {
+    if (name.includes(":")) continue
+    const isDate = stats["kind"] === "date"
+    const [label, show]: readonly [string, (x: number) => string] = isDate
+      ? [name, (x) => String(x)]
+      : name.endsWith("Sats")
+        ? [`${name} (BTC)`, (x) => formatNumber(x / 1e8, 2)]
+        : name.endsWith("UsdCents")
+          ? [`${name} (USD)`, (x) => formatNumber(x / 100, 0)]
+          : [name, (x) => (Number.isInteger(x) ? formatNumber(x, 0) : x.toPrecision(4))]
+    const cell = (key: string): string => {
+      const v = stats[key === "sd" && isDate ? "sdDays" : key]
+      if (v === null || v === undefined) return "-"
+      if (typeof v === "string") return v
+      if (typeof v !== "number") return "?"
+      return key === "sd" && isDate ? `${formatNumber(v, 1)} days` : show(v)
+    }
+    rows.push([label, String(stats["count"] ?? "?"), String(stats["missing"] ?? "?"), ...statKeys.map(([key]) => cell(key))])
+  }
+  return { headers: ["column", "count", "missing", ...statKeys.map(([, h]) => h)], rows }
+}
+
+export interface BatchContext {
+  readonly input: string
+  readonly scenarioFile: string
+}
+
+export const batchModel = (dir: string, context: BatchContext): BatchReportModel => {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportInputError(`${dir}: not a folder`)
+  const summary = readSummary(dir)
+  const scenario = readScenario(context.scenarioFile, summary.scenarioSha256)
+  const started = scenario[0] as LogEntry & { readonly type: "ScenarioStarted" }
+  const dateColumns = new Set(Object.entries(summary.columns).filter(([, s]) => s["kind"] === "date").map(([name]) => name))
+  const outcomes = readOutcomes(dir, dateColumns)
+  const file = join(dir, outcomesFile)
+  if (outcomes.rows !== summary.paths) throw new ReportInputError(`${file}:${outcomes.rows + 1}: line: ${outcomes.rows} paths, but summary.json says ${summary.paths}`)
+  const untilDay = started.data.until.slice(0, 10)
+  const mined = cumulativeFan(outcomes, minedPrefix, file)
+  const margin = cumulativeFan(outcomes, marginPrefix, file)
+  const payback = columnOf(outcomes, "paybackDate", file)
+  const npv = columnOf(outcomes, "npvUsdCents", file)
+  const paid = Array.from(payback).filter((x) => !Number.isNaN(x)).length
+  const npvSorted = Float64Array.from(npv).filter((x) => !Number.isNaN(x)).sort()
+  const last = (xs: ReadonlyArray<number>): number => xs[xs.length - 1] ?? 0
+  const headlines: Array<Headline> = [
+    { label: "paths", value: formatNumber(summary.paths, 0), detail: `master seed ${summary.masterSeed}` },
+    { label: "BTC mined by the horizon (median)", value: formatBtc(last(mined.p50)), detail: `P5 ${formatBtc(last(mined.p05))}, P95 ${formatBtc(last(mined.p95))}` },
+    { label: "net margin by the horizon (median)", value: formatUsd(last(margin.p50)), detail: `P5 ${formatUsd(last(margin.p05))}, P95 ${formatUsd(last(margin.p95))}` },
+    { label: "paths that pay back in the horizon", value: formatPercent(summary.paths > 0 ? paid / summary.paths : 0) },
+    ...(npvSorted.length === 0 ? [] : [{
+      label: `NPV at ${formatPercent(started.data.discountRatePerYear)} (median)`,
+      value: formatUsd(quantileType7(npvSorted, 0.5)),
+      detail: `P(NPV > 0) = ${formatPercent(npvSorted.filter((x) => x > 0).length / npvSorted.length)}`
+    }])
+  ]
+  return {
+    kind: "batch",
+    meta: {
+      scenarioName: started.data.name,
+      scenarioSha256: summary.scenarioSha256,
+      seeds: `master seed ${summary.masterSeed} (paths 0-${summary.paths - 1}, each with the seed derived from the master seed and its index)`,
+      engine: summary.engine,
+      hashsimVersion: summary.hashsimVersion,
+      modelVersion: null,
+      input: `${context.input} (scenario ${context.scenarioFile})`,
+      fromDay: started.at.slice(0, 10),
+      untilDay,
+      assumptions: assumptionsOf(planState(scenario as ReadonlyArray<TimedEvent>), started),
+      notes: [
+        "Fans: for every month, the quantiles (type 7) over paths of each path's running sum of its monthly column (minedSats:YYYY-MM, netMarginUsdCents:YYYY-MM in outcomes.csv).",
+        "Histograms: paybackDate by month (paths without payback within the horizon counted apart), npvUsdCents in equal-width bins.",
+        "The summary table is summary.json as written by hashsim mc (path-level columns; the monthly ones feed the fans)."
+      ]
+    },
+    paths: summary.paths,
+    headlines,
+    cumulativeMinedSats: mined,
+    cumulativeNetMarginUsdCents: margin,
+    paybackHistogram: paybackHistogram(payback, untilDay),
+    npvHistogram: valueHistogram(npv, formatUsd),
+    summary: summaryTable(summary)
+  }
+}
