@@ -1,0 +1,68 @@
+// The mainnet retarget and the work per block in plain doubles, for the hot loop: @hashsim/chain's bigint
+// versions cost ~2 us a retarget, which alone would exceed the aggregate engine's budget per path-day. Every
+// intermediate here is an integer below 2^53 or an exact power-of-two scaling, so the result is the same
+// compact bits as chain's nextWorkRequired (property-tested against it, and on every real mainnet retarget);
+// anything outside the fast path's range (tiny targets, the powLimit cap) is delegated to chain itself.
+import { nextWorkRequired, POW_LIMIT_BITS, TARGET_TIMESPAN_S } from "@hashsim/chain"
+
+const MIN_TIMESPAN_S = TARGET_TIMESPAN_S / 4
+const MAX_TIMESPAN_S = TARGET_TIMESPAN_S * 4
+const TWO_POW_24 = 16_777_216
+const TWO_POW_16 = 65_536
+
+/** floor(a / d) for non-negative integers a < 2^53 and d > 0 (a double quotient could round up to an integer). */
+const floorDiv = (a: number, d: number): number => {
+  let q = Math.floor(a / d)
+  if (q * d > a) q -= 1
+  else if ((q + 1) * d <= a) q += 1
+  return q
+}
+
+/**
+ * Compact bits of the epoch after one with `bits`, first and last block times: Bitcoin Core's
+ * CalculateNextWorkRequired exactly (timespan clamped to [302400, 4838400], new = old * timespan / 1209600 with
+ * integer division, capped at powLimit, encoded by GetCompact).
+ */
+export const retargetBits = (bits: number, firstBlockTime: number, lastBlockTime: number): number => {
+  const size = bits >>> 24
+  const mantissa = bits & 0x007fffff
+  let span = lastBlockTime - firstBlockTime
+  if (span < MIN_TIMESPAN_S) span = MIN_TIMESPAN_S
+  if (span > MAX_TIMESPAN_S) span = MAX_TIMESPAN_S
+  // Fast path: a normal-sized positive target whose result cannot reach powLimit's neighbourhood.
+  if (size < 4 || size > 0x1c || (bits & 0x00800000) !== 0 || mantissa === 0) {
+    return nextWorkRequired({ bits, firstBlockTime, lastBlockTime })
+  }
+  const product = mantissa * span // exact: < 2^23 * 2^23
+  const exponentBits = 8 * (size - 3) // old target = mantissa * 2^exponentBits
+  // New target V = product * 2^exponentBits / TIMESPAN (a real number); its compact mantissa is
+  // floor(V / 256^(newSize-3)) because flooring V first and then dropping whole bytes is the same as flooring once.
+  const approx = (product / TARGET_TIMESPAN_S) * 2 ** exponentBits
+  let newSize = Math.ceil((Math.floor(Math.log2(approx)) + 1) / 8)
+  let m = 0
+  for (let guard = 0; guard < 4; guard++) {
+    const shift = exponentBits - 8 * (newSize - 3)
+    m = shift >= 0 ? floorDiv(product * 2 ** shift, TARGET_TIMESPAN_S) : floorDiv(product, TARGET_TIMESPAN_S * 2 ** -shift)
+    if (m >= TWO_POW_24) newSize += 1
+    else if (m < TWO_POW_16 && newSize > 3) newSize -= 1
+    else break
+  }
+  if (newSize < 4 || newSize > 0x1c) return nextWorkRequired({ bits, firstBlockTime, lastBlockTime })
+  if ((m & 0x00800000) !== 0) {
+    m = Math.floor(m / 256)
+    newSize += 1
+  }
+  const out = ((newSize << 24) | m) >>> 0
+  return newSize > 0x1d || (newSize === 0x1d && m > 0x00ffff) ? POW_LIMIT_BITS : out
+}
+
+/**
+ * Expected hashes per block at `bits` as a double: 2^256 / (target + 1) with target = mantissa * 256^(size-3).
+ * The +1 is below a double's resolution for every target the simulator meets (size >= 4), so this is
+ * 2^(256 - 8(size-3)) / mantissa, one correctly rounded division (equal to Number(workForBits(bits)), tested).
+ */
+export const workOfBits = (bits: number): number => {
+  const size = bits >>> 24
+  const mantissa = bits & 0x007fffff
+  return 2 ** (256 - 8 * (size - 3)) / mantissa
+}

@@ -1,0 +1,132 @@
+// The plain, simulation-ready form of a scenario: what the plan events of a log say, as numbers in seconds,
+// indexed lots/sites/contracts and one time-ordered list of plan changes. Built once by ScenarioCompiler.
+import type { HorizonCalendar } from "./Calendar.ts"
+
+export type EngineKind = "block" | "aggregate"
+export type PoolMode = "solo" | "fpps" | "pplns"
+
+export type SalesPolicy =
+  | { readonly kind: "hold" }
+  | { readonly kind: "sellShareMonthly"; readonly fraction: number }
+  | { readonly kind: "sellToCoverHosting" }
+
+export type SeriesModel =
+  | { readonly model: "table"; readonly atS: Float64Array; readonly values: Float64Array }
+  | { readonly model: "gbm"; readonly driftPerYear: number; readonly volatilityPerYear: number }
+
+export interface MarketPlan {
+  /** Everyone else's hashrate (TH/s). Its start value is the network total minus the fleet online at the start. */
+  readonly otherHashrate: SeriesModel
+  /** BTC price in US cents. */
+  readonly price: SeriesModel
+  readonly feePerBlock: { readonly meanSats: number; readonly shape: number }
+  readonly uptime: { readonly meanFraction: number; readonly sdFraction: number }
+  readonly curtailment?: {
+    readonly eventsPerYear: number
+    readonly meanDurationHours: number
+    readonly fraction: number
+    /** Indices into `sites`. */
+    readonly siteIndices: ReadonlyArray<number>
+  }
+  readonly uncertainty?: {
+    readonly otherHashrateDriftSd: number
+    readonly priceDriftSd: number
+    readonly feeLevelSigma: number
+  }
+}
+
+export interface LotPlan {
+  readonly lotId: string
+  readonly hashrateThs: number
+  readonly efficiencyJth: number
+  readonly priceUsdCents: number
+  readonly lifeYears: number
+  readonly purchasedAtS: number
+}
+
+export interface ContractPlan {
+  readonly contractId: string
+  readonly siteIndex: number
+  readonly ratePerMwhUsdCents: number
+  readonly startsAtS: number
+  readonly endsAtS: number
+  readonly uptimeSlaFraction: number
+  readonly slaCreditPerMwhUsdCents: number
+  readonly curtailmentCreditPerMwhUsdCents: number
+}
+
+/** One thing the plan changes at a time. Several may share a time; they apply in log order. */
+export type PlanChange =
+  | { readonly kind: "deploy"; readonly lotIndex: number; readonly siteIndex: number; readonly hashrateThs: number }
+  | { readonly kind: "curtail"; readonly siteIndex: number; readonly fraction: number }
+  | { readonly kind: "pool"; readonly mode: PoolMode; readonly feeFraction: number }
+  | { readonly kind: "sales"; readonly policy: SalesPolicy }
+  | { readonly kind: "sell"; readonly amountSats: number; readonly priceUsdCents: number; readonly proceedsUsdCents: number }
+  | { readonly kind: "price"; readonly priceUsdCents: number }
+  | { readonly kind: "purchase"; readonly lotIndex: number }
+  | { readonly kind: "contractStart"; readonly contractIndex: number }
+  | { readonly kind: "contractEnd"; readonly contractIndex: number }
+  | {
+      readonly kind: "difficulty"
+      readonly height: number
+      readonly oldBits: number
+      readonly newBits: number
+      readonly firstBlockTimeS: number
+      readonly lastBlockTimeS: number
+    }
+  | {
+      readonly kind: "block"
+      readonly height: number
+      readonly blockTimeS: number
+      readonly fleet: boolean
+      readonly subsidySats: number
+      readonly feesSats: number
+    }
+  | { readonly kind: "none" }
+
+export interface TimedPlanChange {
+  readonly atS: number
+  /** Index of the plan event this change comes from in `ScenarioPlan.events` (-1 for derived ones, e.g. contract ends). */
+  readonly eventIndex: number
+  readonly change: PlanChange
+}
+
+/** A plan event as it appears in the scenario log (kept to be copied into the complete log). */
+export interface PlanEvent {
+  readonly at: string
+  readonly type: string
+  readonly v: number
+  readonly data: unknown
+  readonly source?: unknown
+  /** 1-based line of the scenario file, for messages. */
+  readonly line: number
+}
+
+export interface ScenarioPlan {
+  readonly name: string
+  readonly startS: number
+  readonly untilS: number
+  readonly discountRatePerYear: number
+  readonly network: {
+    readonly height: number
+    readonly bits: number
+    readonly epochFirstBlockTimeS: number
+    readonly hashrateThs: number
+  }
+  readonly startPriceUsdCents: number
+  readonly market: MarketPlan
+  readonly lots: ReadonlyArray<LotPlan>
+  readonly siteIds: ReadonlyArray<string>
+  readonly contracts: ReadonlyArray<ContractPlan>
+  /** Every plan change, time-ordered (stable: log order within a time). */
+  readonly changes: ReadonlyArray<TimedPlanChange>
+  /** The plan events in log order (ScenarioStarted first). */
+  readonly events: ReadonlyArray<PlanEvent>
+  readonly calendar: HorizonCalendar
+  /** Time of the last observed DifficultyAdjusted (hindcast): no retarget is generated before it. -Infinity if none. */
+  readonly observedDifficultyUntilS: number
+  /** Time of the last observed BlockFound (hindcast): no fleet block is generated before it. -Infinity if none. */
+  readonly observedBlocksUntilS: number
+  /** Total capex (US cents) of every lot in the plan. */
+  readonly capexUsdCents: number
+}

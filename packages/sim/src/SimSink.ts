@@ -1,0 +1,28 @@
+// What a simulation run reports as it goes, as plain calls with numbers (no event objects), so that a run for
+// Monte Carlo pays nothing for it and a run for a complete log turns each call into a ledger event.
+// Times are simulated seconds (fractional for blocks); the log sink floors them to the second.
+
+export const BASIS_BLOCK = 0
+export const BASIS_BLOCKS = 1
+export const BASIS_FPPS = 2
+export type RewardBasisCode = typeof BASIS_BLOCK | typeof BASIS_BLOCKS | typeof BASIS_FPPS
+
+export interface SimSink {
+  /** A plan event of the scenario reaches its time (index into ScenarioPlan.events). */
+  planEvent(eventIndex: number): void
+  marketStepped(tS: number, priceUsdCents: number, otherHashrateThs: number, uptimeFraction: number): void
+  /** Block engine: a fleet block (and, with `everyBlock`, every network block). */
+  blockFound(tS: number, height: number, fleet: boolean, subsidySats: number, feesSats: number): void
+  /** Aggregate engine: the day's summary of network heights covered and the fleet's blocks among them. */
+  blocksMined(tS: number, firstHeight: number, lastHeight: number, fleetBlocks: number, subsidySats: number, feesSats: number): void
+  difficultyAdjusted(tS: number, height: number, oldBits: number, newBits: number, firstBlockTimeS: number, lastBlockTimeS: number): void
+  halvingReached(tS: number, height: number, subsidySats: number): void
+  rewardCredited(tS: number, amountSats: number, poolFeeSats: number, basis: RewardBasisCode, height: number): void
+  hostingFeeCharged(tS: number, contractIndex: number, dayIndex: number, energyKwh: number, amountUsdCents: number): void
+  curtailmentCredited(tS: number, contractIndex: number, dayIndex: number, curtailedKwh: number, amountUsdCents: number): void
+  slaCredited(tS: number, contractIndex: number, dayIndex: number, shortfallKwh: number, amountUsdCents: number): void
+  btcSold(tS: number, amountSats: number, priceUsdCents: number, proceedsUsdCents: number): void
+  /** A random curtailment window (Monte Carlo's `market.curtailment`) starts or ends at a site. */
+  curtailmentStarted(tS: number, siteIndex: number, fraction: number): void
+  curtailmentEnded(tS: number, siteIndex: number): void
+}
