@@ -25,9 +25,18 @@ const binomialLowP = (rng: Rng, n: number, p: number): number => {
   return binomialBtrs(rng, n, p)
 }
 
+// log(1 - p) of the last p seen: callers thin many counts with the same p (the fleet's share within a
+// segment), and log1p costs as much as the rest of the setup. A pure cache: the value is the same either way.
+let cachedP = Number.NaN
+let cachedLog1mP = Number.NaN
+
 const binomialInversion = (rng: Rng, n: number, p: number): number => {
   const q = 1 - p
-  const p0 = Math.exp(n * Math.log1p(-p))
+  if (p !== cachedP) {
+    cachedP = p
+    cachedLog1mP = Math.log1p(-p)
+  }
+  const p0 = Math.exp(n * cachedLog1mP)
   const ratio = p / q
   const limit = n < INVERSION_CAP ? n : INVERSION_CAP
   for (;;) {
