@@ -21,7 +21,7 @@ export const formatProblem = (file: string, p: LogProblem): string => `${file}:$
 
 export interface LogSummary {
   readonly lines: number
-  /** Events accepted (the seal excluded). */
+  /** Events decoded (the seal excluded). */
   readonly events: number
   readonly problems: number
   readonly chained: boolean
@@ -132,16 +132,19 @@ export class LogValidator {
       const { seqWritten: _, ...plain } = entry
       if (encodeEntry(plain) !== text) this.problem(n, "line", "LogSealed is not in canonical form")
     }
+    // The seal counts lines, including any that did not decode (and so never reached the state).
+    if (entry.type === "LogSealed") this.state = { ...this.state, eventCount: n - 1 }
     const decision = decide(this.state, entry)
-    if (Result.isFailure(decision)) {
-      this.problem(n, decision.failure.field, decision.failure.message)
-      return
-    }
+    if (Result.isFailure(decision)) this.problem(n, decision.failure.field, decision.failure.message)
+    // A rejected event is applied anyway (evolve is total): one fault gives one problem, not a cascade over every
+    // later line that depends on it. An invalid log yields no report, so nothing is built on that state.
     this.state = evolve(this.state, entry)
     this.lastAt = entry.at
     if (entry.type !== "LogSealed") this.events += 1
-    const { seqWritten: _, ...plain } = entry
-    this.onEntry?.(plain as LogEntry, this.state)
+    if (Result.isSuccess(decision)) {
+      const { seqWritten: _, ...plain } = entry
+      this.onEntry?.(plain as LogEntry, this.state)
+    }
   }
 
   finish(): LogSummary {

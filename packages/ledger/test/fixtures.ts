@@ -1,4 +1,5 @@
 // Small hand-built events for tests: a scenario start, a lot, a contract, and helpers to time them.
+import { formatBits, nextWorkRequired } from "@hashsim/chain"
 import { event, type EventData, type EventType, type TimedEvent } from "../src/index.ts"
 
 export const T0 = "2024-11-07T00:00:00Z"
@@ -57,10 +58,27 @@ export const sampleEntries = (days = 3): Array<TimedEvent> => {
     at(T0)("MarketStepped", { priceUsdCents: 7_500_000, otherHashrateThs: 721_110_000, uptimeFraction: 0.95 })
   ]
   let tip = 870_000
+  let bits = 0x17030ecd
+  let epochEnd = 870_912
+  let epochFirstS = 1_730_000_000
   for (let d = 1; d <= days; d++) {
     const a = at(iso(t0 + d * dayS))
     const fleet = 5 + (d % 3)
-    out.push(a("BlocksMined", { firstHeight: tip + 1, lastHeight: tip + 144, fleetBlocks: fleet, subsidySats: fleet * 312_500_000, feesSats: fleet * 10_000_000 }))
+    if (tip + 144 >= epochEnd) {
+      // End the period at the retarget boundary, retarget, then mine the rest of the day's blocks.
+      const before = epochEnd - 1 - tip
+      const fleetBefore = Math.min(fleet, before)
+      out.push(a("BlocksMined", { firstHeight: tip + 1, lastHeight: epochEnd - 1, fleetBlocks: fleetBefore, subsidySats: fleetBefore * 312_500_000, feesSats: fleetBefore * 10_000_000 }))
+      const lastS = t0 + d * dayS - 600
+      const newBits = nextWorkRequired({ bits, firstBlockTime: epochFirstS, lastBlockTime: lastS })
+      out.push(a("DifficultyAdjusted", { height: epochEnd, oldBits: formatBits(bits), newBits: formatBits(newBits), firstBlockTimeS: epochFirstS, lastBlockTimeS: lastS }))
+      bits = newBits
+      epochFirstS = lastS + 600
+      out.push(a("BlocksMined", { firstHeight: epochEnd, lastHeight: tip + 144, fleetBlocks: fleet - fleetBefore, subsidySats: (fleet - fleetBefore) * 312_500_000, feesSats: (fleet - fleetBefore) * 10_000_000 }))
+      epochEnd += 2016
+    } else {
+      out.push(a("BlocksMined", { firstHeight: tip + 1, lastHeight: tip + 144, fleetBlocks: fleet, subsidySats: fleet * 312_500_000, feesSats: fleet * 10_000_000 }))
+    }
     tip += 144
     out.push(a("RewardCredited", { amountSats: fleet * 322_500_000, poolFeeSats: 0, basis: "blocks" }))
     out.push(a("HostingFeeCharged", { contractId: "c1", day: iso(t0 + (d - 1) * dayS).slice(0, 10), energyKwh: 12_768_000, amountUsdCents: 95_760_000 }))
