@@ -6,7 +6,8 @@ import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { chromium } from "playwright-core"
 
-export const chromiumPath = "/usr/bin/chromium"
+/** Debian's Chromium; HASHSIM_CHROMIUM points elsewhere (e.g. to check that CI fails when it is missing). */
+export const chromiumPath = process.env["HASHSIM_CHROMIUM"] ?? "/usr/bin/chromium"
 
 /** The launch flags the issue prescribes (Playwright adds its own pipe and automation flags). */
 export const chromiumArgs = [

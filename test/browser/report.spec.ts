@@ -1,16 +1,17 @@
 // `pnpm test:browser`: the HTML report of a single run and of a small batch, opened in headless Chromium. Every
 // chart must draw something, the page must log no error and request nothing but itself; screenshots go to docs/.
-// Chromium missing: under CI=true the check fails (it must run there), elsewhere it is skipped with a message.
-import { mkdtempSync, writeFileSync } from "node:fs"
+// The reports are made by the real CLI from cango-2024. Chromium missing: under CI=true the check fails (it must run there), elsewhere it is skipped with a message.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
+import { runCli } from "../../packages/cli/test/runCli.ts"
 import { batchChartIds, singleRunChartIds } from "../../packages/cli/src/report/ReportCharts.ts"
-import { renderReportHtml } from "../../packages/cli/src/report/ReportHtml.ts"
-import { sampleBatchModel, sampleSingleRunModel } from "../../packages/cli/src/report/ReportSamples.ts"
+import { scenarioOfText, simulateLog } from "../../packages/sim/src/index.ts"
 import { checkReportPage, chromiumAvailable, chromiumPath, type PageCheck } from "./ReportPage.ts"
 
 const repoRoot = resolve(import.meta.dirname, "../..")
+const scenario = join(repoRoot, "scenarios/cango-2024.jsonl")
 const inCi = process.env["CI"] === "true"
 const haveChromium = chromiumAvailable()
 if (!haveChromium && !inCi) {
@@ -24,12 +25,29 @@ interface Reports {
   readonly batch: string
 }
 
-/** Writes the two reports under test. */
+const cli = (args: ReadonlyArray<string>): void => {
+  const result = runCli(args)
+  if (result.status !== 0) throw new Error(`hashsim ${args.join(" ")} exited ${result.status}:\n${result.stderr}`)
+}
+
+/** cango-2024's complete log for path seed 42 (block engine): `hashsim run`, or the same simulator call until it exists. */
+const completeLog = (file: string): void => {
+  const run = runCli(["run", scenario, "--seed", "42", "--out", file])
+  if (run.status === 0) return
+  if (!run.stderr.includes("not built yet") && !run.stderr.includes("Unrecognized flag")) throw new Error(`hashsim run exited ${run.status}:\n${run.stderr}`)
+  writeFileSync(file, simulateLog(scenarioOfText(readFileSync(scenario)), 42, "block").text)
+}
+
+/** The two reports under test, made by the real CLI: a single run of cango-2024 and a 50-path batch. */
 const makeReports = (): Reports => {
+  const log = join(work, "cango-2024-seed42.jsonl")
+  completeLog(log)
   const single = join(work, "single.html")
+  cli(["report", log, "--out", single])
+  const mc = join(work, "mc")
+  cli(["mc", scenario, "--paths", "50", "--seed", "7", "--out", mc])
   const batch = join(work, "batch.html")
-  writeFileSync(single, renderReportHtml(sampleSingleRunModel()))
-  writeFileSync(batch, renderReportHtml(sampleBatchModel()))
+  cli(["report", mc, "--scenario", scenario, "--out", batch])
   return { single, batch }
 }
 
@@ -55,17 +73,19 @@ describe.skipIf(!haveChromium && !inCi)("hashsim report in headless Chromium", (
     if (!haveChromium) throw new Error(`${chromiumPath} is missing: CI must install Debian's chromium (.ci/run does)`)
     reports = makeReports()
   })
-  afterAll(() => undefined)
 
   it("single run: every chart draws, no console error, no request but the file itself", async () => {
     const check = await checkReportPage(reports.single, join(repoRoot, "docs/report-single.png"))
     expectEveryChartDrawn(check, singleRunChartIds)
     expect(check.text).toContain("Scenario, seeds and assumptions")
+    expect(check.title).toBe("hashsim report: cango-2024")
+    expect(check.text).toContain("path seed 42")
   })
 
   it("batch: fan charts and histograms draw, no console error, no request but the file itself", async () => {
     const check = await checkReportPage(reports.batch, join(repoRoot, "docs/report-batch.png"))
     expectEveryChartDrawn(check, batchChartIds)
     expect(check.text).toContain("Summary of every outcome column")
+    expect(check.text).toContain("master seed 7")
   })
 })

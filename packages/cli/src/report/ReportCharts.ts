@@ -95,7 +95,7 @@ export const singleRunCharts = (model: SingleRunReportModel): Array<ChartSpec> =
     {
       id: "cumulative-btc",
       title: "Cumulative BTC mined vs. expected",
-      caption: "Mined: the fleet's rewards before pool fees. Expected: the fleet's expected share of network blocks times subsidy plus mean fees (see notes). Dashed lines: plan events.",
+      caption: "Mined: BTC credited to the treasury (after pool fees). Expected: the fleet's expected share of the network's blocks times subsidy plus mean fees, less the pool fee (see notes). Dashed vertical lines: plan events.",
       config: {
         type: "line",
         data: {

@@ -1,14 +1,13 @@
 // The view model of one run, folded from its complete log with the ledger's own `evolve` and state helpers: the
 // state is constant between events, so sampling it segment by segment gives exact daily averages and integrals.
 import { bitsToDifficulty, workForBits } from "@hashsim/chain"
-import { evolve, initialState, type LedgerState, type LogEntry, networkThs, onlineThs, parseAtS } from "@hashsim/ledger"
+import { evolve, initialState, type LedgerState, type LogEntry, networkThs, onlineThs, parseAtS, reportOfEvents } from "@hashsim/ledger"
 import type { CompleteLog } from "./CompleteLog.ts"
 import { assumptionsOf, planMarkers } from "./ScenarioAssumptions.ts"
 import type { DailySeries, Headline, MonthlySeries, RetargetPoint, SingleRunReportModel } from "./ReportModel.ts"
 import { dayOf, formatBtc, formatPercent, formatUsd } from "./ReportFormat.ts"
 
 const SECONDS_PER_DAY = 86_400
-const DAYS_PER_YEAR = 365.25
 
 /** What the command knows besides the log. */
 export interface SingleRunContext {
@@ -21,18 +20,6 @@ interface DayAccumulator {
   networkThsSeconds: number
   expectedSats: number
 }
-
-/** Totals over the run that the headline tiles show. */
-export interface RunTotals {
-  readonly minedGrossSats: number
-  readonly expectedSats: number
-  readonly paybackDay: string | null
-  readonly npvUsdCents: number
-  readonly btcHeldSats: number
-  readonly capexUsdCents: number
-}
-
-const monthOfDay = (day: string): string => day.slice(0, 7)
 
 /** The first source that names a seed (the simulator's), for the report's provenance. */
 const simulatorSource = (entries: ReadonlyArray<LogEntry>): LogEntry["source"] => {
@@ -59,8 +46,7 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
   // the day's closing instant (rewards for a day are credited at its end).
   const difficulty: Array<number> = []
   const priceOfDay: Array<number> = []
-  const cumulativeGrossSats: Array<number> = []
-  const cumulativeNetSats: Array<number> = []
+  const cumulativeMinedSats: Array<number> = []
   const heldSats: Array<number> = []
 
   let state: LedgerState = initialState()
@@ -80,7 +66,7 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
       a.networkThsSeconds += networkThs(state) * dt
       const work = Number(workForBits(state.network.bits))
       // Expected fleet blocks = fleet hashes / work per block (= the fleet's share of the network's expected blocks).
-      if (work > 0) a.expectedSats += ((online * 1e12 * dt) / work) * (state.network.subsidySats + meanFeeSats)
+      if (work > 0) a.expectedSats += ((online * 1e12 * dt) / work) * (state.network.subsidySats + meanFeeSats) * (1 - state.pool.feeFraction)
       nowS = end
       if (nowS === dayEndS(i)) {
         difficulty[i] = bitsToDifficulty(state.network.bits)
@@ -94,15 +80,12 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
       const i = closedDays++
       if (difficulty[i] === undefined) difficulty[i] = bitsToDifficulty(state.network.bits)
       if (priceOfDay[i] === undefined) priceOfDay[i] = state.priceUsdCents
-      cumulativeGrossSats[i] = state.treasury.minedSats + state.treasury.poolFeeSats
-      cumulativeNetSats[i] = state.treasury.minedSats
+      cumulativeMinedSats[i] = state.treasury.minedSats
       heldSats[i] = state.treasury.btcHeldSats
     }
   }
 
   const retargets: Array<RetargetPoint> = []
-  const hostingByDay = new Map<string, number>()
-  const creditsByDay = new Map<string, number>()
   for (const entry of log.entries) {
     const atS = parseAtS(entry.at) as number
     integrateTo(atS)
@@ -111,10 +94,6 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
       const before = bitsToDifficulty(state.network.bits)
       const after = bitsToDifficulty(Number.parseInt(entry.data.newBits, 16))
       retargets.push({ day: entry.at.slice(0, 10), height: entry.data.height, difficulty: after, change: after / before - 1 })
-    } else if (entry.type === "HostingFeeCharged") {
-      hostingByDay.set(entry.data.day, (hostingByDay.get(entry.data.day) ?? 0) + entry.data.amountUsdCents)
-    } else if (entry.type === "CurtailmentCredited" || entry.type === "SlaCredited") {
-      creditsByDay.set(entry.data.day, (creditsByDay.get(entry.data.day) ?? 0) + entry.data.amountUsdCents)
     }
     state = evolve(state, entry)
   }
@@ -129,7 +108,7 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
   const network = acc.map((a, i) => a.networkThsSeconds / (spanS[i] as number))
   const daily: DailySeries = {
     days,
-    cumulativeMinedSats: cumulativeGrossSats,
+    cumulativeMinedSats,
     cumulativeExpectedSats,
     onlineThs: online,
     networkThs: network,
@@ -139,82 +118,29 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
     btcHeldValueUsdCents: heldSats.map((s, i) => Math.round((s * (priceOfDay[i] as number)) / 1e8))
   }
 
-  // Per day: net mined, revenue at the day's price, hosting, credits, capex spread over each lot's life.
-  const final = log.finalState
-  const lots = Object.values(final.lots)
-  const netMinedOfDay = cumulativeNetSats.map((x, i) => x - (i === 0 ? 0 : (cumulativeNetSats[i - 1] as number)))
-  const grossMinedOfDay = cumulativeGrossSats.map((x, i) => x - (i === 0 ? 0 : (cumulativeGrossSats[i - 1] as number)))
-  const capexSpreadOfDay = days.map((_, i) =>
-    lots.reduce((sum, lot) => {
-      const from = lot.purchasedAtS
-      const to = from + lot.lifeYears * DAYS_PER_YEAR * SECONDS_PER_DAY
-      const overlap = Math.max(0, Math.min(to, dayEndS(i)) - Math.max(from, dayStartS(i)))
-      return sum + (lot.priceUsdCents * overlap) / (to - from)
-    }, 0)
-  )
-
-  const months: Array<string> = []
-  for (const d of days) if (months[months.length - 1] !== monthOfDay(d)) months.push(monthOfDay(d))
-  const monthIndex = new Map(months.map((m, i) => [m, i]))
-  const minedSats = months.map(() => 0)
-  const hosting = months.map(() => 0)
-  const credits = months.map(() => 0)
-  const capexSpread = months.map(() => 0)
-  days.forEach((d, i) => {
-    const m = monthIndex.get(monthOfDay(d)) as number
-    minedSats[m] = (minedSats[m] as number) + (grossMinedOfDay[i] as number)
-    capexSpread[m] = (capexSpread[m] as number) + (capexSpreadOfDay[i] as number)
-  })
-  for (const [d, cents] of hostingByDay) {
-    const m = monthIndex.get(monthOfDay(d))
-    if (m !== undefined) hosting[m] = (hosting[m] as number) + cents
-  }
-  for (const [d, cents] of creditsByDay) {
-    const m = monthIndex.get(monthOfDay(d))
-    if (m !== undefined) credits[m] = (credits[m] as number) + cents
-  }
-  const perBtc = (cents: number, sats: number): number | null => (sats > 0 ? Math.round((cents * 1e8) / sats) : null)
+  // Months, costs, payback and NPV are the ledger's monthly report, the same numbers `hashsim replay` and Monte
+  // Carlo's outcome columns give.
+  const report = reportOfEvents(log.entries)
   const monthly: MonthlySeries = {
-    months,
-    minedSats,
-    cashCostPerBtcUsdCents: months.map((_, m) => perBtc((hosting[m] as number) - (credits[m] as number), minedSats[m] as number)),
-    allInCostPerBtcUsdCents: months.map((_, m) => perBtc((hosting[m] as number) - (credits[m] as number) + (capexSpread[m] as number), minedSats[m] as number)),
-    hostingCostUsdCents: hosting,
-    creditsUsdCents: credits
+    months: report.months.map((m) => m.month),
+    minedSats: report.months.map((m) => m.minedSats),
+    cashCostPerBtcUsdCents: report.months.map((m) => m.cashCostPerBtcUsdCents),
+    allInCostPerBtcUsdCents: report.months.map((m) => m.allInCostPerBtcUsdCents),
+    hostingCostUsdCents: report.months.map((m) => m.hostingCostUsdCents),
+    creditsUsdCents: report.months.map((m) => m.creditsUsdCents)
   }
-
-  // Payback (DESIGN.md): the first day on which BTC mined, valued at each mining day's price, less hosting plus
-  // credits, reaches capex. NPV: those daily flows less capex when paid, discounted to the start.
-  const capex = final.treasury.capexUsdCents
+  const t = report.totals
   const rate = scenarioEntry.data.discountRatePerYear
-  let margin = 0
-  let paybackDay: string | null = null
-  let npv = -lots.reduce((sum, lot) => sum + lot.priceUsdCents / (1 + rate) ** ((lot.purchasedAtS - startS) / (DAYS_PER_YEAR * SECONDS_PER_DAY)), 0)
-  days.forEach((d, i) => {
-    const flow = ((netMinedOfDay[i] as number) * (priceOfDay[i] as number)) / 1e8 - (hostingByDay.get(d) ?? 0) + (creditsByDay.get(d) ?? 0)
-    margin += flow
-    if (paybackDay === null && capex > 0 && margin >= capex) paybackDay = d
-    npv += flow / (1 + rate) ** ((dayEndS(i) - startS) / (DAYS_PER_YEAR * SECONDS_PER_DAY))
-  })
-
-  const totals: RunTotals = {
-    minedGrossSats: cumulativeGrossSats[cumulativeGrossSats.length - 1] ?? 0,
-    expectedSats: cumulativeExpectedSats[cumulativeExpectedSats.length - 1] ?? 0,
-    paybackDay,
-    npvUsdCents: Math.round(npv),
-    btcHeldSats: final.treasury.btcHeldSats,
-    capexUsdCents: capex
-  }
-  const totalHosting = hosting.reduce((a, b) => a + b, 0)
-  const totalCredits = credits.reduce((a, b) => a + b, 0)
+  const expectedSats = cumulativeExpectedSats[cumulativeExpectedSats.length - 1] ?? 0
   const lastHeldValue = daily.btcHeldValueUsdCents[daily.btcHeldValueUsdCents.length - 1] ?? 0
   const headlines: Array<Headline> = [
-    { label: "BTC mined (before pool fees)", value: formatBtc(totals.minedGrossSats), detail: `expected ${formatBtc(totals.expectedSats)} (${totals.expectedSats > 0 ? formatPercent(totals.minedGrossSats / totals.expectedSats) : "n/a"})` },
-    { label: "BTC held at the end", value: formatBtc(totals.btcHeldSats), detail: `worth ${formatUsd(lastHeldValue)} at the last price` },
-    { label: "cash cost per BTC", value: totals.minedGrossSats > 0 ? formatUsd(((totalHosting - totalCredits) * 1e8) / totals.minedGrossSats) : "n/a", detail: `hosting ${formatUsd(totalHosting)}, credits ${formatUsd(totalCredits)}` },
-    { label: "capex", value: formatUsd(capex) },
-    { label: "payback", value: paybackDay ?? "not within the horizon" },
-    { label: `NPV at ${formatPercent(rate)} a year`, value: formatUsd(totals.npvUsdCents) }
+    { label: "BTC mined (credited)", value: formatBtc(t.minedSats), detail: `expected ${formatBtc(expectedSats)}; mined/expected ${expectedSats > 0 ? formatPercent(t.minedSats / expectedSats) : "n/a"}` },
+    { label: "BTC held at the end", value: formatBtc(t.btcHeldSats), detail: `worth ${formatUsd(lastHeldValue)} at the last price` },
+    { label: "cash cost per BTC", value: t.cashCostPerBtcUsdCents === null ? "n/a" : formatUsd(t.cashCostPerBtcUsdCents), detail: `all-in ${t.allInCostPerBtcUsdCents === null ? "n/a" : formatUsd(t.allInCostPerBtcUsdCents)}; hosting ${formatUsd(t.hostingCostUsdCents)}, credits ${formatUsd(t.creditsUsdCents)}` },
+    { label: "net margin", value: formatUsd(t.netMarginUsdCents), detail: `revenue ${formatUsd(t.revenueUsdCents)} at each credit's price` },
+    { label: "capex", value: formatUsd(t.capexUsdCents) },
+    { label: "payback", value: t.paybackDate ?? "not within the horizon" },
+    { label: `NPV at ${formatPercent(rate)} a year`, value: formatUsd(t.npvUsdCents) }
   ]
 
   const source = simulatorSource(log.entries)
@@ -231,13 +157,12 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
       input: context.input,
       fromDay: days[0] as string,
       untilDay,
-      assumptions: assumptionsOf(final, scenarioEntry),
+      assumptions: assumptionsOf(log.finalState, scenarioEntry),
       notes: [
         "Every number is a fold over the complete log with the ledger's own state (hashsim's evolve); nothing is re-simulated.",
-        `Expected BTC: for every stretch of time in which nothing changes, the fleet's online hashes divided by the work per block at the current difficulty (its expected share of the network's blocks), times the current subsidy plus the scenario's mean fee per block (${formatBtc(meanFeeSats, 8)}); before pool fees, like "mined".`,
-        "Mined BTC is what the pool credited plus its fee (RewardCredited amount + poolFee), assigned to the day whose end it was credited at.",
-        "Cash cost per BTC = (hosting - credits) / BTC mined; all-in adds capex spread evenly over each lot's stated life from its purchase.",
-        "Payback is the first day on which net BTC mined, valued at each day's price, less hosting plus credits, reaches capex; NPV discounts those daily flows and capex at the scenario's rate.",
+        `Expected BTC: for every stretch of time in which nothing changes, the fleet's online hashes divided by the work per block at the current difficulty (its expected share of the network's blocks), times the current subsidy plus the scenario's mean fee per block (${formatBtc(meanFeeSats, 8)}), less the pool fee in force, so it compares with "mined" (an FPPS pool pays about exactly this; solo mining shows its luck against it).`,
+        "Mined BTC is what the pool credited to the treasury (RewardCredited, net of pool fees), on the day it was credited.",
+        "Monthly figures, costs per BTC, payback and NPV are the ledger's monthly report: cash cost per BTC = (hosting - credits) / BTC mined; all-in adds capex spread evenly over each lot's stated life; payback is the first day on which cumulative net margin (revenue at each credit's price - hosting + credits) reaches capex; NPV discounts the daily net cash flows less capex at the scenario's rate.",
         "Online hashrate is deployed x (1 - curtailed fraction) x the day's uptime; network = the fleet online + everyone else's (MarketStepped)."
       ]
     },

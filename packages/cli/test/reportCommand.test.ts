@@ -1,0 +1,198 @@
+import { createHash } from "node:crypto"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { reportOfEvents } from "@hashsim/ledger"
+import { scenarioOfText, simulateLog } from "@hashsim/sim"
+import { beforeAll, describe, expect, it } from "vitest"
+import { parseCompleteLog } from "../src/report/CompleteLog.ts"
+import { batchChartIds, singleRunChartIds } from "../src/report/ReportCharts.ts"
+import { singleRunModel } from "../src/report/SingleRunModel.ts"
+import { repoRoot, runCli } from "./runCli.ts"
+
+const scenarioFile = join(repoRoot, "scenarios/cango-2024.jsonl")
+const work = mkdtempSync(join(tmpdir(), "hashsim-report-"))
+const logFile = join(work, "cango-42.jsonl")
+
+/** The complete log of cango-2024, path seed 42, block engine, as `hashsim run` writes it. */
+const cangoLog = (): string => simulateLog(scenarioOfText(readFileSync(scenarioFile)), 42, "block", { version: "0.1.0" }).text
+
+const noHtmlLeft = (dir: string): void => {
+  expect(readdirSync(dir).filter((f) => f.endsWith(".html") || f.includes(".tmp"))).toEqual([])
+}
+
+beforeAll(() => {
+  writeFileSync(logFile, cangoLog())
+})
+
+describe("the single-run model of cango-2024 (seed 42)", () => {
+  const log = () => parseCompleteLog(logFile, readFileSync(logFile))
+
+  it("has one point per day of the horizon, in order, for every daily series", () => {
+    const model = singleRunModel(log(), { input: logFile, hashsimVersion: "test" })
+    const d = model.daily
+    expect(d.days[0]).toBe("2024-11-07")
+    expect(d.days[d.days.length - 1]).toBe("2028-11-06")
+    expect(d.days.length).toBe(1461)
+    for (const series of [d.cumulativeMinedSats, d.cumulativeExpectedSats, d.onlineThs, d.networkThs, d.networkShare, d.difficulty, d.btcHeldSats, d.btcHeldValueUsdCents]) {
+      expect(series.length).toBe(d.days.length)
+      expect(series.every((x) => Number.isFinite(x) && x >= 0)).toBe(true)
+    }
+    for (let i = 1; i < d.days.length; i++) {
+      expect(Date.parse(`${d.days[i]}T00:00:00Z`) - Date.parse(`${d.days[i - 1]}T00:00:00Z`)).toBe(86_400_000)
+      expect(d.cumulativeMinedSats[i]).toBeGreaterThanOrEqual(d.cumulativeMinedSats[i - 1] as number)
+    }
+    // 32 + 18 EH/s bought; online never exceeds what was bought, and is a small share of the network.
+    expect(Math.max(...d.onlineThs)).toBeLessThanOrEqual(50e6)
+    expect(d.networkShare.every((x) => x > 0 && x < 0.1)).toBe(true)
+  })
+
+  it("agrees with the ledger's monthly report and the log's events", () => {
+    const complete = log()
+    const model = singleRunModel(complete, { input: logFile, hashsimVersion: "test" })
+    const report = reportOfEvents(complete.entries)
+    expect(model.daily.cumulativeMinedSats[model.daily.cumulativeMinedSats.length - 1]).toBe(report.totals.minedSats)
+    expect(model.daily.btcHeldSats[model.daily.btcHeldSats.length - 1]).toBe(report.totals.btcHeldSats)
+    expect(model.monthly.minedSats.reduce((a, b) => a + b, 0)).toBe(report.totals.minedSats)
+    expect(model.monthly.hostingCostUsdCents.reduce((a, b) => a + b, 0)).toBe(report.totals.hostingCostUsdCents)
+    expect(model.retargets.length).toBe(complete.entries.filter((e) => e.type === "DifficultyAdjusted").length)
+    expect(model.planEvents.map((e) => e.label)).toContain("deploy bitmain-32eh +32.0 EH/s")
+  })
+
+  it("expects what an FPPS pool pays: mined and expected agree to the fees' share of the reward", () => {
+    // cango-2024 mines FPPS, which credits the fleet's hashes / work x (subsidy + expected fee) x (1 - pool fee).
+    // The report's expected uses the scenario's mean fee, the run its path's fee level (per-path uncertainty), so
+    // they may differ by at most the fee's share of a block reward (0.07 BTC of ~3.2 BTC, about 2.2%), no more.
+    const model = singleRunModel(log(), { input: logFile, hashsimVersion: "test" })
+    const mined = model.daily.cumulativeMinedSats[model.daily.cumulativeMinedSats.length - 1] as number
+    const expected = model.daily.cumulativeExpectedSats[model.daily.cumulativeExpectedSats.length - 1] as number
+    expect(Math.abs(mined / expected - 1)).toBeLessThan(0.022)
+    // And day by day: the cumulative curves never drift apart by more than that either (after the first week).
+    for (let i = 7; i < model.daily.days.length; i++) {
+      const ratio = (model.daily.cumulativeMinedSats[i] as number) / (model.daily.cumulativeExpectedSats[i] as number)
+      expect(Math.abs(ratio - 1), model.daily.days[i]).toBeLessThan(0.022)
+    }
+  })
+
+  it("states the seed, engine, version and the scenario's lots, contract and pool", () => {
+    const model = singleRunModel(log(), { input: logFile, hashsimVersion: "test" })
+    expect(model.meta.seeds).toBe("path seed 42")
+    expect(model.meta.engine).toBe("block")
+    expect(model.meta.hashsimVersion).toBe("0.1.0")
+    expect(model.meta.scenarioName).toBe("cango-2024")
+    const titles = model.meta.assumptions.map((a) => a.title)
+    expect(titles).toEqual(["Scenario and market model", "Lots", "Hosting contracts", "Pool and sales"])
+    expect(model.meta.assumptions.find((a) => a.title === "Lots")?.rows.length).toBe(2)
+    expect(JSON.stringify(model.meta.assumptions)).toContain("fpps")
+  })
+})
+
+describe("hashsim report (the real CLI)", () => {
+  it("writes a self-contained page of a complete log with every single-run chart", () => {
+    const out = join(work, "single.html")
+    const result = runCli(["report", logFile, "--out", out])
+    expect(result.stderr).toBe("")
+    expect(result.status).toBe(0)
+    const html = readFileSync(out, "utf8")
+    for (const id of singleRunChartIds) expect(html).toContain(`<canvas id="${id}"`)
+    expect(html).not.toMatch(/<[a-z][^>]*\s(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i)
+    expect(html).toContain("Chart.js v4.6.1")
+    expect(html).toContain("path seed 42")
+  })
+
+  it("writes the page of a Monte Carlo folder (10 paths) with fans, histograms and the summary", () => {
+    const mc = join(work, "mc")
+    const run = runCli(["mc", scenarioFile, "--paths", "10", "--seed", "7", "--workers", "1", "--out", mc])
+    expect(run.status, run.stderr).toBe(0)
+    const out = join(work, "batch.html")
+    const result = runCli(["report", mc, "--scenario", scenarioFile, "--out", out])
+    expect(result.stderr).toBe("")
+    expect(result.status).toBe(0)
+    const html = readFileSync(out, "utf8")
+    for (const id of batchChartIds) expect(html).toContain(`<canvas id="${id}"`)
+    expect(html).toContain("master seed 7")
+    expect(html).toContain(createHash("sha256").update(readFileSync(scenarioFile)).digest("hex"))
+  })
+
+  describe("refuses bad input with file:line: field: message, exit 1 and no output file", () => {
+    const lines = (): Array<string> => readFileSync(logFile, "utf8").trimEnd().split("\n")
+    const refuse = (name: string, make: (dir: string) => string, expectMessage: RegExp, args: ReadonlyArray<string> = []) => {
+      it(name, () => {
+        const dir = mkdtempSync(join(work, "bad-"))
+        const input = make(dir)
+        const result = runCli(["report", input, ...args, "--out", join(dir, "report.html")])
+        expect(result.status).toBe(1)
+        expect(result.stderr).toMatch(expectMessage)
+        noHtmlLeft(dir)
+      })
+    }
+
+    refuse("a truncated log (no LogSealed)", (dir) => {
+      const file = join(dir, "truncated.jsonl")
+      writeFileSync(file, `${lines().slice(0, -1).join("\n")}\n`)
+      return file
+    }, /truncated\.jsonl:10960: line: truncated/)
+
+    refuse("an edited line (the hash chain breaks on the next line)", (dir) => {
+      const file = join(dir, "edited.jsonl")
+      const all = lines()
+      all[99] = (all[99] as string).replace(/"seq":100,/, `"seq":100, `)
+      writeFileSync(file, `${all.join("\n")}\n`)
+      return file
+    }, /edited\.jsonl:101: prev: /)
+
+    refuse("a line that is not JSON", (dir) => {
+      const file = join(dir, "garbled.jsonl")
+      const all = lines()
+      all[4] = "{not json"
+      writeFileSync(file, `${all.join("\n")}\n`)
+      return file
+    }, /garbled\.jsonl:5: line: invalid JSON/)
+
+    refuse("a scenario that was never run", () => scenarioFile, /cango-2024\.jsonl:[0-9]+: line: not a complete log/)
+
+    refuse("a file that does not exist", (dir) => join(dir, "missing.jsonl"), /missing\.jsonl: no such file or folder/)
+
+    const mcFolder = (dir: string, edit: (summary: string, outcomes: string) => readonly [string, string]): string => {
+      const mc = join(dir, "mc")
+      mkdirSync(mc)
+      const hash = createHash("sha256").update(readFileSync(scenarioFile)).digest("hex")
+      const summary = JSON.stringify({
+        format: "hashsim-mc-summary/1", hashsimVersion: "0.1.0", scenarioSha256: hash, engine: "aggregate", masterSeed: 1, paths: 2,
+        columns: { paybackDate: { kind: "date", count: 1, missing: 1 }, npvUsdCents: { count: 2, missing: 0 } }
+      })
+      const outcomes = "path,seed,paybackDate,npvUsdCents,minedSats:2024-11,netMarginUsdCents:2024-11\n0,11,2026-01-02,5,100,7\n1,12,,-3,200,8\n"
+      const [s, o] = edit(summary, outcomes)
+      writeFileSync(join(mc, "summary.json"), s)
+      writeFileSync(join(mc, "outcomes.csv"), o)
+      return mc
+    }
+
+    refuse("a Monte Carlo folder with a bad cell", (dir) => mcFolder(dir, (s, o) => [s, o.replace("-3,", "abc,")]), /outcomes\.csv:3: npvUsdCents: "abc" is not a number/, ["--scenario", scenarioFile])
+    refuse("a Monte Carlo folder with a bad date", (dir) => mcFolder(dir, (s, o) => [s, o.replace("2026-01-02", "2026-13-02")]), /outcomes\.csv:2: paybackDate: /, ["--scenario", scenarioFile])
+    refuse("a Monte Carlo folder whose summary is not one", (dir) => mcFolder(dir, (s, o) => [s.replace("hashsim-mc-summary/1", "other"), o]), /summary\.json:1: format: expected "hashsim-mc-summary\/1"/, ["--scenario", scenarioFile])
+    refuse("a Monte Carlo folder with another scenario", (dir) => mcFolder(dir, (s, o) => [s, o]), /cango-2024-self-hosted\.jsonl:1: scenario: its SHA-256 .* is not the batch's/, ["--scenario", join(repoRoot, "scenarios/cango-2024-self-hosted.jsonl")])
+    refuse("a Monte Carlo folder with a short row", (dir) => mcFolder(dir, (s, o) => [s, o.replace("1,12,,-3,200,8", "1,12,,-3,200")]), /outcomes\.csv:3: line: expected 6 cells, got 5/, ["--scenario", scenarioFile])
+
+    it("a hand-made folder that is well-formed is accepted (the refusals above are about their one defect)", () => {
+      const dir = mkdtempSync(join(work, "good-"))
+      const mc = mcFolder(dir, (s, o) => [s, o])
+      const out = join(dir, "report.html")
+      const result = runCli(["report", mc, "--scenario", scenarioFile, "--out", out])
+      expect(result.stderr).toBe("")
+      expect(result.status).toBe(0)
+      expect(existsSync(out)).toBe(true)
+    })
+  })
+
+  it("asks for --scenario with a Monte Carlo folder, and for an .html output (usage errors, exit 2)", () => {
+    const dir = mkdtempSync(join(work, "usage-"))
+    const noScenario = runCli(["report", dir, "--out", join(dir, "r.html")])
+    expect(noScenario.status).toBe(2)
+    expect(noScenario.stderr).toContain("--scenario")
+    const notHtml = runCli(["report", logFile, "--out", join(dir, "r.txt")])
+    expect(notHtml.status).toBe(2)
+    expect(notHtml.stderr).toContain("--out")
+    noHtmlLeft(dir)
+  })
+})
