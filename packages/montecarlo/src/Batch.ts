@@ -107,8 +107,8 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
             (p) => Effect.promise(() => p.close())
           )
           yield* Effect.tryPromise({
-            try: (signal) => pool.run(range, chunkSize, async (start, end, rows, width) => {
-              await writer.writeRows(rows, width)
+            try: (signal) => pool.run(range, chunkSize, async (start, end, rows, width, text) => {
+              await writer.writeChunk(text, rows, width)
               done += end - start
               options.onProgress?.(done, count)
             }, signal),

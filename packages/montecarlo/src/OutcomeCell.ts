@@ -22,6 +22,16 @@ export const parseCell = (cell: string, kind: OutcomeColumnKind): number => {
   return value
 }
 
+/**
+ * The value a cell written for `value` parses back to (`parseCell(formatCell(value, kind), kind)`), without the
+ * text: numbers round-trip exactly (ECMAScript's shortest form), -0 reads as 0, dates as whole days.
+ */
+export const cellValue = (value: number, kind: OutcomeColumnKind): number => {
+  if (Number.isNaN(value)) return value
+  if (kind === "date") return Math.floor(value)
+  return value === 0 ? 0 : value
+}
+
 /** YYYY-MM-DD of a whole number of days since 1970-01-01 (a fractional day falls in the day it starts). */
 export const epochDayToIso = (day: number): string => new Date(Math.floor(day) * msPerDay).toISOString().slice(0, 10)
 

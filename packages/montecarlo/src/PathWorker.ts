@@ -1,6 +1,8 @@
 // The loop inside one worker thread: builds the runner once, then runs chunks of paths it is sent and posts back
-// one Float64Array per chunk (row-major: path, seed, then the runner's columns). Plain TypeScript, no Effect.
+// per chunk its CSV text and a Float64Array of its values (row-major: path, seed, then the runner's columns), so
+// the formatting work is spread over the workers too. Plain TypeScript, no Effect.
 import { parentPort, workerData } from "node:worker_threads"
+import { outcomesText } from "./OutcomesFile.ts"
 import { loadRunner, type RunnerSpec } from "./PathRunner.ts"
 import { pathSeeds } from "./PathSeed.ts"
 
@@ -14,7 +16,7 @@ export type ToWorker = { readonly type: "chunk"; readonly id: number; readonly s
 
 export type FromWorker =
   | { readonly type: "ready"; readonly width: number }
-  | { readonly type: "done"; readonly id: number; readonly rows: Float64Array }
+  | { readonly type: "done"; readonly id: number; readonly rows: Float64Array; readonly text: string }
   | { readonly type: "error"; readonly message: string }
 
 const port = parentPort
@@ -40,7 +42,7 @@ try {
         rows[at + 1] = seed
         rows.set(out, at + 2)
       }
-      const reply: FromWorker = { type: "done", id: message.id, rows }
+      const reply: FromWorker = { type: "done", id: message.id, rows, text: outcomesText(rows, width, runner.columns) }
       port.postMessage(reply, [rows.buffer])
     } catch (error) {
       const reply: FromWorker = { type: "error", message: `path chunk ${message.start}..${message.end - 1}: ${describe(error)}` }

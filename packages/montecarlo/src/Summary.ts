@@ -1,8 +1,8 @@
-// summary.json: the statistics of every outcome column, computed from outcomes.csv as written (parsed back with
-// csv-parse), so a merge of shards, which only has the CSVs, reproduces an unsharded run's summary exactly.
-// `mc` spills each cell's value as parsed from the very text it writes; `merge` parses the joined CSV back with
-// csv-parse. Either way each column goes to its own binary file, and one column at a time is loaded, so memory
-// is one column (8 bytes a path) however many columns and paths there are.
+// summary.json: the statistics of every outcome column, computed from the values outcomes.csv holds, so a merge
+// of shards, which only has the CSVs, reproduces an unsharded run's summary exactly. `mc` spills each value as its
+// written cell reads back (OutcomeCell.cellValue); `merge` parses the joined CSV back with csv-parse. Either way
+// each column goes to its own binary file, then one column at a time is loaded: memory is one column (8 bytes a
+// path) however many columns and paths there are.
 import { closeSync, createReadStream, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs"
 import { join } from "node:path"
 import { parse } from "csv-parse"

@@ -20,7 +20,7 @@ interface Slot {
 
 export interface ChunkSink {
   /** Receives the rows of paths [start, end) in path order; the pool waits for it before handing on the next. */
-  (start: number, end: number, rows: Float64Array, width: number): void | Promise<void>
+  (start: number, end: number, rows: Float64Array, width: number, text: string): void | Promise<void>
 }
 
 export class WorkerPool {
@@ -81,7 +81,7 @@ export class WorkerPool {
       let nextToDispatch = 0
       let nextToWrite = 0
       let writing = false
-      const finished = new Map<number, Float64Array>()
+      const finished = new Map<number, { readonly rows: Float64Array; readonly text: string }>()
       const fail = (error: Error): void => {
         if (settled) return
         settled = true
@@ -104,10 +104,10 @@ export class WorkerPool {
         if (writing) return
         writing = true
         try {
-          for (let rows = finished.get(nextToWrite); rows !== undefined && !settled; rows = finished.get(nextToWrite)) {
+          for (let chunk = finished.get(nextToWrite); chunk !== undefined && !settled; chunk = finished.get(nextToWrite)) {
             finished.delete(nextToWrite)
             const start = range.start + nextToWrite * chunkSize
-            await sink(start, Math.min(range.end, start + chunkSize), rows, this.width)
+            await sink(start, Math.min(range.end, start + chunkSize), chunk.rows, this.width, chunk.text)
             nextToWrite++
             dispatch()
           }
@@ -129,7 +129,7 @@ export class WorkerPool {
         if (message.type === "error") return fail(new WorkerFailedError({ message: message.message }))
         if (message.type !== "done") return
         slot.busy = false
-        finished.set(message.id, message.rows)
+        finished.set(message.id, { rows: message.rows, text: message.text })
         dispatch()
         void drain()
       }

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { columnStats, epochDayToIso, formatCell, isoToEpochDay, parseCell, quantileType7 } from "../src/index.ts"
+import { cellValue, columnStats, epochDayToIso, formatCell, isoToEpochDay, parseCell, quantileType7 } from "../src/index.ts"
 
 const q = (values: Array<number>, p: number) => quantileType7(Float64Array.from(values).sort(), p)
 
@@ -66,6 +66,10 @@ describe("outcome cells", () => {
   it("always parses a written number back to the same double (so the CSV and the summary agree)", () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
       expect(Object.is(parseCell(formatCell(x, "number"), "number"), Object.is(x, -0) ? 0 : x)).toBe(true)
+      expect(Object.is(cellValue(x, "number"), parseCell(formatCell(x, "number"), "number"))).toBe(true)
+    }))
+    fc.assert(fc.property(fc.double({ min: -50_000, max: 2_000_000, noNaN: true }), (day) => {
+      expect(cellValue(day, "date")).toBe(parseCell(formatCell(day, "date"), "date"))
     }))
   })
 

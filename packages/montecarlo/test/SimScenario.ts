@@ -9,7 +9,7 @@ export const smallScenarioText = (until = "2025-03-01T00:00:00Z"): string => {
       at: t0,
       ...event("ScenarioStarted", {
         name: "test",
-        network: { height: 870_911, bits: "17030ecd", epochFirstBlockTimeS: 1_730_000_000, hashrateThs: 753_110_000 },
+        network: { height: 870_000, bits: "17030ecd", epochFirstBlockTimeS: 1_730_000_000, hashrateThs: 753_110_000 },
         priceUsdCents: 7_500_000,
         until,
         discountRatePerYear: 0.1,
