@@ -33,6 +33,8 @@ export interface EngineFaults {
   readonly epochFirstOffByOne?: boolean
   /** Both engines: the block rate leaves out the fleet's own hashrate. */
   readonly rateIgnoresFleet?: boolean
+  /** Both engines: the fleet's share of blocks is fleet / everyone else instead of fleet / network. */
+  readonly fleetShareOfOthers?: boolean
 }
 
 export interface SimulatorOptions {
@@ -71,7 +73,7 @@ export class PathSimulator {
   private readonly cCurtCredit: Float64Array
   private readonly cSite: Int32Array
   private readonly rcSites: Int32Array
-  /** Per day: discount factor at the day's end, years since the start, step length in years and its root. */
+  /** Per day: the NPV divisor (1 + r)^years, years since the start, step length in years and its root. */
   private readonly dayDiscount: Float64Array
   private readonly dayYears: Float64Array
   private readonly dayDtYears: Float64Array
@@ -80,6 +82,7 @@ export class PathSimulator {
   private sink: SimSink | null = null
   private blockEngine = true
   private rArrivals!: Sfc32
+  private rCounts!: Sfc32
   private rFleet!: Sfc32
   private rFees!: Sfc32
   private rPrice!: Sfc32
@@ -148,8 +151,9 @@ export class PathSimulator {
   private monthCreditsCents = 0
   private heldSats = 0
   private cumMarginCents = 0
+  private cumCapexCents = 0
+  private dayCapexCents = 0
   private npv = 0
-  private logDiscount = 0
   // random curtailment windows
   private rcStart: Float64Array = new Float64Array(16)
   private rcEnd: Float64Array = new Float64Array(16)
@@ -175,13 +179,15 @@ export class PathSimulator {
     this.cSite = Int32Array.from(plan.contracts.map((c) => c.siteIndex))
     this.rcSites = Int32Array.from(plan.market.curtailment?.siteIndices ?? [])
     const cal = plan.calendar
-    const logDiscount = Math.log1p(plan.discountRatePerYear)
     this.dayDiscount = new Float64Array(cal.dayCount)
     this.dayYears = new Float64Array(cal.dayCount)
     this.dayDtYears = new Float64Array(cal.dayCount)
     this.daySqrtDt = new Float64Array(cal.dayCount)
+    const startDayS = Math.floor(plan.startS / SECONDS_PER_DAY) * SECONDS_PER_DAY
     for (let d = 0; d < cal.dayCount; d++) {
-      this.dayDiscount[d] = Math.exp((-logDiscount * (cal.dayEndS[d]! - plan.startS)) / SECONDS_PER_YEAR)
+      // The ledger report's NPV convention: a day's flows at 00:00Z of the day, (1 + r)^years from the start's day.
+      const dayS = Math.floor(cal.dayStartS[d]! / SECONDS_PER_DAY) * SECONDS_PER_DAY
+      this.dayDiscount[d] = Math.pow(1 + plan.discountRatePerYear, (dayS - startDayS) / SECONDS_PER_YEAR)
       this.dayYears[d] = (cal.dayStartS[d]! - plan.startS) / SECONDS_PER_YEAR
       this.dayDtYears[d] = d === 0 ? 0 : (cal.dayStartS[d]! - cal.dayStartS[d - 1]!) / SECONDS_PER_YEAR
       this.daySqrtDt[d] = Math.sqrt(this.dayDtYears[d]!)
@@ -244,6 +250,9 @@ export class PathSimulator {
   private reset(seed: number): void {
     const plan = this.plan
     this.rArrivals = rngFor(seed, "arrivals")
+    // Interior block counts have their own stream so that counting (a log, solo) never shifts the arrival
+    // budgets: a path's chain is the same whether or not its blocks are counted.
+    this.rCounts = rngFor(seed, "blockCounts")
     this.rFleet = rngFor(seed, "fleetShare")
     this.rFees = rngFor(seed, "fees")
     this.rPrice = rngFor(seed, "price")
@@ -310,8 +319,9 @@ export class PathSimulator {
     this.monthCreditsCents = 0
     this.heldSats = 0
     this.cumMarginCents = 0
+    this.cumCapexCents = 0
+    this.dayCapexCents = 0
     this.npv = 0
-    this.logDiscount = Math.log1p(plan.discountRatePerYear)
     const o = this.outcome
     o.minedSats = 0
     o.revenueUsdCents = 0
@@ -387,12 +397,16 @@ export class PathSimulator {
       const at = this.nextRandomCurtailmentS()
       if (at > t) break
       const fraction = this.plan.market.curtailment?.fraction ?? 0
+      // A scheduled curtailment takes precedence: a random window does not start at a site already curtailed
+      // (one curtailment per site at a time, as the ledger keeps it).
       for (let i = 0; i < this.rcSites.length; i++) {
         const s = this.rcSites[i]!
         if (this.rcActive) {
-          this.siteRandCurt[s] = 0
-          if (this.sink !== null) this.sink.curtailmentEnded(at, s)
-        } else {
+          if (this.siteRandCurt[s]! > 0) {
+            this.siteRandCurt[s] = 0
+            if (this.sink !== null) this.sink.curtailmentEnded(at, s)
+          }
+        } else if (this.siteCurt[s] === 0) {
           this.siteRandCurt[s] = fraction
           if (this.sink !== null) this.sink.curtailmentStarted(at, s, fraction)
         }
@@ -411,8 +425,14 @@ export class PathSimulator {
       const i = this.changeCursor++
       const at = times[i]!
       const ev = this.changeEvent[i]!
+      const change = this.changes[i]!
+      if (change.kind === "curtail" && change.fraction > 0 && this.siteRandCurt[change.siteIndex]! > 0) {
+        // A scheduled curtailment ends the random window at its site first.
+        this.siteRandCurt[change.siteIndex] = 0
+        if (this.sink !== null) this.sink.curtailmentEnded(at, change.siteIndex)
+      }
       if (ev >= 0 && this.sink !== null) this.sink.planEvent(ev)
-      this.applyChange(this.changes[i]!, at)
+      this.applyChange(change, at)
       changed = true
     }
     if (changed) this.updateRates()
@@ -442,11 +462,9 @@ export class PathSimulator {
         this.priceCents = c.priceUsdCents
         this.priceObservedAtS = at
         break
-      case "purchase": {
-        const lot = this.plan.lots[c.lotIndex]!
-        this.npv -= lot.priceUsdCents * this.discountAt(at)
+      case "purchase":
+        this.dayCapexCents += this.plan.lots[c.lotIndex]!.priceUsdCents
         break
-      }
       case "contractStart":
         this.contractActive[c.contractIndex] = 1
         this.contractTouched[c.contractIndex] = 1
@@ -475,10 +493,6 @@ export class PathSimulator {
       case "none":
         break
     }
-  }
-
-  private discountAt(s: number): number {
-    return Math.exp((-this.logDiscount * (s - this.plan.startS)) / SECONDS_PER_YEAR)
   }
 
   private marketStep(d: number, dayStart: number): void {
@@ -529,6 +543,7 @@ export class PathSimulator {
     this.fleetOnlineThs = online
     const network = this.otherThs + online
     this.pFleet = network > 0 ? online / network : 0
+    if (this.options.faults?.fleetShareOfOthers === true) this.pFleet = this.otherThs > 0 ? Math.min(1, online / this.otherThs) : 0
     this.networkHs = (this.options.faults?.rateIgnoresFleet === true ? this.otherThs : network) * HASHES_PER_THS
     this.lambda = this.networkHs / this.work
   }
@@ -654,7 +669,7 @@ export class PathSimulator {
         }
         if (this.counting) {
           if (interior > 0 && this.interior > 0) {
-            const k = binomial(this.rArrivals, this.interior, interior / remaining)
+            const k = binomial(this.rCounts, this.interior, interior / remaining)
             this.interior -= k
             n += k
           }
@@ -672,6 +687,8 @@ export class PathSimulator {
       }
       if (this.counting) this.takeBlocks(n, tc)
       else this.skipBlocks(this.rRet < this.rHalv ? this.rRet : this.rHalv)
+      // A period ends at the boundary block, so the summary never spans a retarget or a halving.
+      if (this.sink !== null) this.flushPeriod(tau)
       if (this.rRet === 0) this.retarget(tau)
       if (this.rHalv === 0) this.halving(tau)
       this.drawBudgets()
@@ -744,18 +761,21 @@ export class PathSimulator {
 
   // ---- the day's and the month's books ----
 
+  /** Aggregate: the summary of the blocks since the last one (BlocksMined), for a log. */
+  private flushPeriod(t: number): void {
+    this.sink!.blocksMined(t, this.dayFirstHeight, this.height, this.dayFleetBlocks, this.daySubsidySats, this.dayFeesSats)
+    this.dayFirstHeight = this.height + 1
+    this.dayFleetBlocks = 0
+    this.daySubsidySats = 0
+    this.dayFeesSats = 0
+  }
+
   private closeDay(d: number, dayEnd: number): void {
     const sink = this.sink
     const stamp = dayEnd - 1
     if (!this.blockEngine) {
-      if (sink !== null) {
-        sink.blocksMined(stamp, this.dayFirstHeight, this.height, this.dayFleetBlocks, this.daySubsidySats, this.dayFeesSats)
-      }
+      if (sink !== null) this.flushPeriod(stamp)
       if (this.daySoloGrossSats > 0) this.creditBlock(stamp, this.daySoloGrossSats, -1, BASIS_BLOCKS)
-      this.dayFirstHeight = this.height + 1
-      this.dayFleetBlocks = 0
-      this.daySubsidySats = 0
-      this.dayFeesSats = 0
       this.daySoloGrossSats = 0
     }
     if (this.fppsGross > 0) {
@@ -803,11 +823,13 @@ export class PathSimulator {
     o.minedSatsByMonth[m] = o.minedSatsByMonth[m]! + this.dayCreditedSats
     o.netMarginUsdCentsByMonth[m] = o.netMarginUsdCentsByMonth[m]! + margin
     this.cumMarginCents += margin
-    if (o.paybackDate === undefined && this.plan.capexUsdCents > 0 && this.cumMarginCents >= this.plan.capexUsdCents) {
+    this.cumCapexCents += this.dayCapexCents
+    if (o.paybackDate === undefined && this.cumCapexCents > 0 && this.cumMarginCents >= this.cumCapexCents) {
       o.paybackDate = cal.dayLabels[d]!
       o.paybackDays = Math.floor(cal.dayStartS[d]! / SECONDS_PER_DAY) - Math.floor(cal.dayStartS[0]! / SECONDS_PER_DAY)
     }
-    this.npv += margin * this.dayDiscount[d]!
+    this.npv += (margin - this.dayCapexCents) / this.dayDiscount[d]!
+    this.dayCapexCents = 0
     this.monthCreditedSats += this.dayCreditedSats
     this.monthHostingCents += this.dayHostingCents
     this.monthCreditsCents += this.dayCreditsCents
@@ -851,15 +873,16 @@ export class PathSimulator {
     o.btcHeldSats = this.heldSats
     o.fleetShareEnd = this.pFleet
     if (o.minedSats > 0) {
-      const btc = o.minedSats / 1e8
       const cash = o.hostingCostUsdCents - o.creditsUsdCents
+      // Capex spread per second owned within each lot's life, inside the horizon.
       let depreciation = 0
       for (const lot of plan.lots) {
-        const owned = Math.max(0, plan.untilS - lot.purchasedAtS)
-        depreciation += lot.priceUsdCents * Math.min(1, owned / (lot.lifeYears * SECONDS_PER_YEAR))
+        const lifeS = lot.lifeYears * SECONDS_PER_YEAR
+        const owned = Math.min(plan.untilS, lot.purchasedAtS + lifeS) - lot.purchasedAtS
+        if (owned > 0) depreciation += (lot.priceUsdCents * owned) / lifeS
       }
-      o.cashCostPerBtcUsdCents = roundHalfEven(cash / btc)
-      o.allInCostPerBtcUsdCents = roundHalfEven((cash + depreciation) / btc)
+      o.cashCostPerBtcUsdCents = roundHalfEven((cash * 1e8) / o.minedSats)
+      o.allInCostPerBtcUsdCents = roundHalfEven(((cash + depreciation) * 1e8) / o.minedSats)
     }
   }
 }

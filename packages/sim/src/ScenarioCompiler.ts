@@ -94,6 +94,10 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
   const startS = secondsOfIso(first.at)
   const untilS = secondsOfIso(str(sd, "until"))
   if (!(untilS > startS)) problems.push({ line: first.line, field: "data.until", message: "the horizon must end after the start" })
+  if ((num(sd["network"] as Data, "height") + 1) % 2016 === 0) {
+    // The next block would need a retarget from the tip's header time, which ScenarioStarted does not give.
+    problems.push({ line: first.line, field: "data.network.height", message: "the tip is an epoch's last block: start one block earlier or later" })
+  }
   const net = sd["network"] as Data
   const mk = sd["market"] as Data
   const fee = mk["feePerBlock"] as Data
@@ -320,4 +324,19 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
     observedBlocksUntilS,
     capexUsdCents: lots.reduce((s, l) => s + l.priceUsdCents, 0)
   }
+}
+
+/**
+ * The plan cut at `untilS` (`run --until`): plan events from then on are dropped and ScenarioStarted's `until`
+ * says the new horizon, so the complete log states exactly what was simulated. Only shortens.
+ */
+export const planUntil = (plan: ScenarioPlan, untilS: number, untilIso: string): ScenarioPlan => {
+  if (!(untilS < plan.untilS)) return plan
+  if (!(untilS > plan.startS)) {
+    throw new ScenarioInvalidError([{ line: plan.events[0]?.line ?? 1, field: "until", message: "must be after the scenario's start" }])
+  }
+  const events = plan.events
+    .filter((e, i) => i === 0 || secondsOfIso(e.at) < untilS)
+    .map((e, i) => (i === 0 ? { ...e, data: { ...(e.data as Data), until: untilIso } } : e))
+  return compileScenario(events)
 }
