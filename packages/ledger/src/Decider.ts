@@ -10,7 +10,7 @@ import {
   RetargetHeightInvalidError, RetargetInputMismatchError, RetargetMissingError, SaleProceedsMismatchError,
   ScenarioAlreadyStartedError, ScenarioNotStartedError, SiteAlreadyContractedError, SiteOverRemovedError, SiteUnknownError
 } from "./DomainErrors.ts"
-import type { LedgerState, LotState } from "./LedgerState.ts"
+import { type LedgerState, type LotState, lookup, withEntry, withoutEntry } from "./LedgerState.ts"
 import { satsToUsdCents } from "./Money.ts"
 import { parseAtS } from "./Time.ts"
 
@@ -69,17 +69,17 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
   }
   switch (event.type) {
     case "HashratePurchased":
-      if (state.lots[event.data.lotId] !== undefined) {
+      if (lookup(state.lots, event.data.lotId) !== undefined) {
         return no(new LotDuplicateError({ field: "data.lotId", message: `lot ${event.data.lotId} was already bought` }))
       }
       return ok(event)
     case "HostingContractSigned": {
       const d = event.data
-      if (state.contracts[d.contractId] !== undefined) {
+      if (lookup(state.contracts, d.contractId) !== undefined) {
         return no(new ContractDuplicateError({ field: "data.contractId", message: `contract ${d.contractId} was already signed` }))
       }
-      const site = state.sites[d.siteId]
-      const current = site === undefined ? undefined : state.contracts[site.contractId]
+      const site = lookup(state.sites, d.siteId)
+      const current = site === undefined ? undefined : lookup(state.contracts, site.contractId)
       if (current !== undefined && current.endsAtS > atS) {
         return no(new SiteAlreadyContractedError({
           field: "data.siteId",
@@ -93,9 +93,9 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
     }
     case "MachinesDeployed": {
       const d = event.data
-      const lot = state.lots[d.lotId]
+      const lot = lookup(state.lots, d.lotId)
       if (lot === undefined) return no(new LotUnknownError({ field: "data.lotId", message: `unknown lot ${d.lotId}` }))
-      if (state.sites[d.siteId] === undefined) return no(new SiteUnknownError({ field: "data.siteId", message: `unknown site ${d.siteId} (no hosting contract names it)` }))
+      if (lookup(state.sites, d.siteId) === undefined) return no(new SiteUnknownError({ field: "data.siteId", message: `unknown site ${d.siteId} (no hosting contract names it)` }))
       const available = lot.hashrateThs - lot.deployedThs
       if (exceeds(d.hashrateThs, available)) {
         return no(new LotOverDeployedError({
@@ -107,10 +107,10 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
     }
     case "MachinesRemoved": {
       const d = event.data
-      const lot = state.lots[d.lotId]
+      const lot = lookup(state.lots, d.lotId)
       if (lot === undefined) return no(new LotUnknownError({ field: "data.lotId", message: `unknown lot ${d.lotId}` }))
-      if (state.sites[d.siteId] === undefined) return no(new SiteUnknownError({ field: "data.siteId", message: `unknown site ${d.siteId} (no hosting contract names it)` }))
-      const deployed = lot.deployedThsBySite[d.siteId] ?? 0
+      if (lookup(state.sites, d.siteId) === undefined) return no(new SiteUnknownError({ field: "data.siteId", message: `unknown site ${d.siteId} (no hosting contract names it)` }))
+      const deployed = lookup(lot.deployedThsBySite, d.siteId) ?? 0
       if (exceeds(d.hashrateThs, deployed)) {
         return no(new SiteOverRemovedError({
           field: "data.hashrateThs",
@@ -121,7 +121,7 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
     }
     case "CurtailmentStarted":
     case "CurtailmentEnded": {
-      const site = state.sites[event.data.siteId]
+      const site = lookup(state.sites, event.data.siteId)
       if (site === undefined) return no(new SiteUnknownError({ field: "data.siteId", message: `unknown site ${event.data.siteId}` }))
       if (event.type === "CurtailmentEnded" && site.curtailedFraction === 0) {
         return no(new CurtailmentNotActiveError({ field: "data.siteId", message: `site ${event.data.siteId} is not curtailed` }))
@@ -197,7 +197,7 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
     case "HostingFeeCharged":
     case "CurtailmentCredited":
     case "SlaCredited":
-      if (state.contracts[event.data.contractId] === undefined) {
+      if (lookup(state.contracts, event.data.contractId) === undefined) {
         return no(new ContractUnknownError({ field: "data.contractId", message: `unknown contract ${event.data.contractId}` }))
       }
       return ok(event)
@@ -253,12 +253,13 @@ const decideRetarget = (state: LedgerState, event: EventOf<"DifficultyAdjusted">
 const withLot = (state: LedgerState, lot: LotState): LedgerState => ({ ...state, lots: { ...state.lots, [lot.lotId]: lot } })
 
 const moveThs = (lot: LotState, siteId: string, deltaThs: number): LotState => {
-  const before = lot.deployedThsBySite[siteId] ?? 0
-  // Clamp at [0, remaining]: evolve is total, and float parts summing a hair over keep the books consistent.
+  const before = lookup(lot.deployedThsBySite, siteId) ?? 0
+  // Clamp at 0: evolve is total, and float parts summing a hair over keep the books consistent.
   const after = Math.max(0, before + deltaThs)
-  const bySite = { ...lot.deployedThsBySite }
-  if (after <= THS_RELATIVE_SLACK * Math.max(1, lot.hashrateThs)) delete bySite[siteId]
-  else bySite[siteId] = after
+  const bySite =
+    after <= THS_RELATIVE_SLACK * Math.max(1, lot.hashrateThs)
+      ? withoutEntry(lot.deployedThsBySite, siteId)
+      : withEntry(lot.deployedThsBySite, siteId, after)
   let deployed = 0
   for (const v of Object.values(bySite)) deployed += v
   return { ...lot, deployedThsBySite: bySite, deployedThs: deployed }
@@ -293,7 +294,7 @@ export const evolve = (state: LedgerState, event: TimedEvent): LedgerState => {
     }
     case "HashratePurchased": {
       const d = event.data
-      if (state.lots[d.lotId] !== undefined) return s
+      if (lookup(state.lots, d.lotId) !== undefined) return s
       const shares = d.payment.kind === "shares" ? d.payment.shares : 0
       return {
         ...withLot(s, {
@@ -310,7 +311,7 @@ export const evolve = (state: LedgerState, event: TimedEvent): LedgerState => {
     }
     case "HostingContractSigned": {
       const d = event.data
-      if (state.contracts[d.contractId] !== undefined) return s
+      if (lookup(state.contracts, d.contractId) !== undefined) return s
       return {
         ...s,
         contracts: {
@@ -322,13 +323,13 @@ export const evolve = (state: LedgerState, event: TimedEvent): LedgerState => {
             curtailmentCreditsUsdCents: 0, shortfallKwh: 0, slaCreditsUsdCents: 0
           }
         },
-        sites: { ...s.sites, [d.siteId]: { siteId: d.siteId, contractId: d.contractId, curtailedFraction: s.sites[d.siteId]?.curtailedFraction ?? 0 } }
+        sites: { ...s.sites, [d.siteId]: { siteId: d.siteId, contractId: d.contractId, curtailedFraction: lookup(s.sites, d.siteId)?.curtailedFraction ?? 0 } }
       }
     }
     case "MachinesDeployed":
     case "MachinesRemoved": {
       const d = event.data
-      const lot = state.lots[d.lotId]
+      const lot = lookup(state.lots, d.lotId)
       if (lot === undefined) return s
       if (event.type === "MachinesDeployed") {
         return withLot(s, moveThs(lot, d.siteId, Math.min(d.hashrateThs, Math.max(0, lot.hashrateThs - lot.deployedThs))))
@@ -337,7 +338,7 @@ export const evolve = (state: LedgerState, event: TimedEvent): LedgerState => {
     }
     case "CurtailmentStarted":
     case "CurtailmentEnded": {
-      const site = state.sites[event.data.siteId]
+      const site = lookup(state.sites, event.data.siteId)
       if (site === undefined) return s
       const fraction = event.type === "CurtailmentStarted" ? event.data.fraction : 0
       return { ...s, sites: { ...s.sites, [site.siteId]: { ...site, curtailedFraction: fraction } } }
@@ -419,7 +420,7 @@ export const evolve = (state: LedgerState, event: TimedEvent): LedgerState => {
     case "HostingFeeCharged":
     case "CurtailmentCredited":
     case "SlaCredited": {
-      const c = state.contracts[event.data.contractId]
+      const c = lookup(state.contracts, event.data.contractId)
       if (c === undefined) return s
       const d = event.data
       const next =

@@ -63,11 +63,13 @@ export type DecodedLine = LogEntry & { readonly seqWritten: boolean }
 /**
  * Decodes one parsed JSON value as an envelope plus typed data, upcasting older versions through `table`.
  * `lineSeq` numbers lines without `seq` (hand-written scenarios). Returns the entry, or every problem found.
+ * `table` and `versions` default to the catalogue's (tests pass their own to exercise upcasting).
  */
 export const decodeEntry = (
   json: unknown,
   lineSeq: number,
-  table: UpcasterTable = upcasters
+  table: UpcasterTable = upcasters,
+  versions: { readonly [K in EventType]: number } = currentVersion
 ): { readonly entry: DecodedLine } | { readonly problems: ReadonlyArray<FieldProblem> } => {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { problems: [{ field: "", message: `expected a JSON object, got ${describe(json)}` }] }
@@ -109,7 +111,7 @@ export const decodeEntry = (
   else if (type !== undefined && v !== undefined) {
     let raw: unknown = o.data
     let version = v
-    const current = currentVersion[type]
+    const current = versions[type]
     while (version < current) {
       const up = table[type]?.[version]
       if (up === undefined) break
@@ -129,7 +131,7 @@ export const decodeEntry = (
     seq,
     at: o.at as string,
     type,
-    v: currentVersion[type],
+    v: versions[type],
     ...(source !== undefined ? { source } : {}),
     data,
     ...("prev" in o ? { prev: o.prev as string } : {}),

@@ -102,6 +102,23 @@ export interface LedgerState {
   readonly treasury: TreasuryState
 }
 
+/**
+ * The entry of a record by an id from a log, own properties only: ids are user data, and "toString" or
+ * "__proto__" must be ids like any other, not Object.prototype's members.
+ */
+export const lookup = <V>(record: { readonly [key: string]: V }, key: string): V | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined
+
+/** A copy of a record with `key` set (a computed key defines an own property, even for "__proto__"). */
+export const withEntry = <V>(record: { readonly [key: string]: V }, key: string, value: V): { readonly [key: string]: V } =>
+  ({ ...record, [key]: value })
+
+/** A copy of a record without `key`. */
+export const withoutEntry = <V>(record: { readonly [key: string]: V }, key: string): { readonly [key: string]: V } => {
+  const { [key]: _, ...rest } = record
+  return rest
+}
+
 /** The state before any event. */
 export const initialState = (): LedgerState => ({
   scenario: null,
@@ -141,7 +158,7 @@ export const initialState = (): LedgerState => ({
 /** Deployed TH/s at a site, all lots. */
 export const deployedThsAtSite = (state: LedgerState, siteId: string): number => {
   let sum = 0
-  for (const lot of Object.values(state.lots)) sum += lot.deployedThsBySite[siteId] ?? 0
+  for (const lot of Object.values(state.lots)) sum += lookup(lot.deployedThsBySite, siteId) ?? 0
   return sum
 }
 
@@ -153,7 +170,7 @@ export const onlineThs = (state: LedgerState): number => {
   let sum = 0
   for (const lot of Object.values(state.lots)) {
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
-      sum += ths * (1 - (state.sites[siteId]?.curtailedFraction ?? 0))
+      sum += ths * (1 - (lookup(state.sites, siteId)?.curtailedFraction ?? 0))
     }
   }
   return sum * state.uptimeFraction
@@ -164,7 +181,7 @@ export const onlinePowerKw = (state: LedgerState): number => {
   let watts = 0
   for (const lot of Object.values(state.lots)) {
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
-      watts += ths * (1 - (state.sites[siteId]?.curtailedFraction ?? 0)) * lot.efficiencyJth
+      watts += ths * (1 - (lookup(state.sites, siteId)?.curtailedFraction ?? 0)) * lot.efficiencyJth
     }
   }
   return (watts * state.uptimeFraction) / 1000

@@ -1,7 +1,7 @@
 // The monthly report and its totals, a fold over a log. The JSON shape is a stable contract (docs/EVENTS.md, "The monthly report");
 // every definition, rounding and the NPV and payback formulas are stated next to the code that computes them.
 import { evolve, type TimedEvent } from "./Decider.ts"
-import { initialState, type LedgerState, networkThs, onlineThs } from "./LedgerState.ts"
+import { initialState, type LedgerState, lookup, networkThs, onlineThs } from "./LedgerState.ts"
 import { roundHalfEven, satsToUsdCents } from "./Money.ts"
 import { dayOfS, monthOfS, nextMonthStartS, parseAtS, parseDayS, SECONDS_PER_DAY } from "./Time.ts"
 
@@ -181,7 +181,7 @@ export const stepReport = (acc: ReportState, event: TimedEvent): ReportState => 
       if (before.scenario === null) acc.integratedToS = atS
       break
     case "HashratePurchased":
-      if (before.lots[event.data.lotId] === undefined) {
+      if (lookup(before.lots, event.data.lotId) === undefined) {
         monthAcc(acc, month).capexUsdCents += event.data.priceUsdCents
         dayAcc(acc, day).capexUsdCents += event.data.priceUsdCents
       }
@@ -203,7 +203,7 @@ export const stepReport = (acc: ReportState, event: TimedEvent): ReportState => 
       break
     }
     case "HostingFeeCharged":
-      if (before.contracts[event.data.contractId] !== undefined) {
+      if (lookup(before.contracts, event.data.contractId) !== undefined) {
         const m = monthAcc(acc, month)
         m.hostingCostUsdCents += event.data.amountUsdCents
         m.energyKwh += event.data.energyKwh
@@ -212,7 +212,7 @@ export const stepReport = (acc: ReportState, event: TimedEvent): ReportState => 
       break
     case "CurtailmentCredited":
     case "SlaCredited":
-      if (before.contracts[event.data.contractId] !== undefined) {
+      if (lookup(before.contracts, event.data.contractId) !== undefined) {
         const m = monthAcc(acc, month)
         if (event.type === "CurtailmentCredited") m.curtailmentCreditsUsdCents += event.data.amountUsdCents
         else m.slaCreditsUsdCents += event.data.amountUsdCents

@@ -1,7 +1,7 @@
 // The fleet, network, treasury and contracts projections: pure views of the state a fold over the log builds
 // (`foldEvents`), so each is "a fold" whose step is `evolve` and whose snapshot is the plain state.
 import { bitsToDifficulty, formatBits, hashrateForBits, hashesPerSToThs, RETARGET_INTERVAL } from "@hashsim/chain"
-import { type LedgerState, networkThs } from "./LedgerState.ts"
+import { type LedgerState, lookup, networkThs } from "./LedgerState.ts"
 
 export interface FleetLotView {
   readonly lotId: string
@@ -43,7 +43,7 @@ export const fleetView = (state: LedgerState): FleetView => {
     let deployed = 0
     let watts = 0
     for (const lot of Object.values(state.lots)) {
-      const ths = lot.deployedThsBySite[site.siteId] ?? 0
+      const ths = lookup(lot.deployedThsBySite, site.siteId) ?? 0
       deployed += ths
       watts += ths * lot.efficiencyJth
     }
