@@ -1,6 +1,6 @@
 // Progress of a batch on stderr: a redrawn bar with rate and ETA when stderr is a terminal, otherwise a plain
-// line at every 10% (logs of job-array schedulers stay short). Time comes in as a clock function; nothing here
-// reaches the output files.
+// line at every 10% and at least every 30 s (logs of job-array schedulers stay short but show life). Time comes in
+// as a clock function; nothing here reaches the output files.
 
 export interface ProgressSink {
   readonly isTTY: boolean
@@ -28,6 +28,7 @@ export const progressReporter = (sink: ProgressSink, label: string, nowMs: () =>
   const started = nowMs()
   let lastDraw = -Infinity
   let lastDecile = -1
+  let lastLineAt = started
   let lastLine = ""
   const line = (done: number, total: number): string => {
     const elapsed = (nowMs() - started) / 1000
@@ -49,8 +50,10 @@ export const progressReporter = (sink: ProgressSink, label: string, nowMs: () =>
         sink.write(lastLine)
       } else {
         const decile = total === 0 ? 10 : Math.floor((done * 10) / total)
-        if (decile === lastDecile) return
+        const now = nowMs()
+        if (decile === lastDecile && now - lastLineAt < 30_000) return
         lastDecile = decile
+        lastLineAt = now
         sink.write(`${line(done, total)}\n`)
       }
     },

@@ -21,6 +21,17 @@ describe("progress on stderr", () => {
     expect(s.written[5]).toBe("mc: 500/1000 paths (50%), 100 paths/s, elapsed 00:05, ETA 00:05\n")
   })
 
+  it("prints a line at least every 30 s of a slow batch", () => {
+    const s = sink(false)
+    let now = 0
+    const p = progressReporter(s, "mc", () => now)
+    for (let done = 0; done <= 50; done++) {
+      now = done * 5_000
+      p.update(done, 1000)
+    }
+    expect(s.written.length).toBe(1 + Math.floor(250 / 30))
+  })
+
   it("redraws one bar with an ETA when stderr is a terminal, at most every 100 ms, and ends the line", () => {
     const s = sink(true)
     let now = 0
