@@ -12,8 +12,9 @@ const floorDiv = (a: number, d: number): number => {
 }
 
 /**
- * round-half-even(amountSats * priceUsdCents / 1e8) for non-negative safe integers (price below 1e10 cents,
- * amount below 2^53), computed exactly by splitting both factors so no partial product passes 2^53.
+ * round-half-even(amountSats * priceUsdCents / 1e8) for non-negative safe integers (price below 1e10 cents)
+ * whose result is below 2^52 cents ($45 trillion), computed exactly by splitting both factors so no partial
+ * product passes 2^53.
  */
 export const centsOfSats = (amountSats: number, priceUsdCents: number): number => {
   const ah = floorDiv(amountSats, E8)

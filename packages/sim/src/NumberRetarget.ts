@@ -3,7 +3,7 @@
 // intermediate here is an integer below 2^53 or an exact power-of-two scaling, so the result is the same
 // compact bits as chain's nextWorkRequired (property-tested against it, and on every real mainnet retarget);
 // anything outside the fast path's range (tiny targets, the powLimit cap) is delegated to chain itself.
-import { nextWorkRequired, POW_LIMIT_BITS, TARGET_TIMESPAN_S } from "@hashsim/chain"
+import { nextWorkRequired, POW_LIMIT_BITS, TARGET_TIMESPAN_S, workForBits } from "@hashsim/chain"
 
 const MIN_TIMESPAN_S = TARGET_TIMESPAN_S / 4
 const MAX_TIMESPAN_S = TARGET_TIMESPAN_S * 4
@@ -57,12 +57,15 @@ export const retargetBits = (bits: number, firstBlockTime: number, lastBlockTime
 }
 
 /**
- * Expected hashes per block at `bits` as a double: 2^256 / (target + 1) with target = mantissa * 256^(size-3).
- * The +1 is below a double's resolution for every target the simulator meets (size >= 4), so this is
- * 2^(256 - 8(size-3)) / mantissa, one correctly rounded division (equal to Number(workForBits(bits)), tested).
+ * Expected hashes per block at `bits` as a double, for the block rate: 2^(256 - 8(size-3)) / mantissa, one
+ * correctly rounded division. For targets below 2^192 (size <= 0x18; mainnet's are near 2^177) chain's exact
+ * 2^256 / (target + 1), floored, is within one unit of that quotient, so the two doubles are equal or, when the
+ * quotient sits within one unit of a rounding midpoint, one ulp (2^-52) apart — immaterial to a rate, and
+ * deterministic. Larger targets (where the floor matters) go through chain's bigint, Number(workForBits(bits)).
  */
 export const workOfBits = (bits: number): number => {
   const size = bits >>> 24
   const mantissa = bits & 0x007fffff
+  if (size < 0x0c || size > 0x18 || (bits & 0x00800000) !== 0 || mantissa === 0) return Number(workForBits(bits))
   return 2 ** (256 - 8 * (size - 3)) / mantissa
 }

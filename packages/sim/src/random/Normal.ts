@@ -40,14 +40,25 @@ const ZIG_RATIO = new Float64Array(LAYERS)
   for (let i = 0; i < LAYERS; i++) ZIG_RATIO[i] = ZIG_X[i + 1]! / ZIG_X[i]!
 }
 
-/** Two words -> layer (bits 0-7 of the first) and u in (-1,1) from 53 other bits; u = (2k+1-2^53)/2^53. */
+/**
+ * Two words -> layer (bits 0-7 of the first) and u in (-1,1) from 53 other bits: u = (2k+1-2^53)/2^53.
+ * Kept small so that V8 inlines it into callers (a double returned from a call that is not inlined is boxed, an
+ * allocation per draw); the rare rest (about 1 draw in 80) is in `standardNormalSlow`.
+ */
 export const standardNormal = (rng: Rng): number => {
+  const a = rng.nextU32()
+  const b = rng.nextU32()
+  const i = a & 0xff
+  const u = ((((a >>> 11) - 1048576) * TWO_POW_32 + b) * 2 + 1) * DOUBLE_UNIT
+  if (Math.abs(u) < ZIG_RATIO[i]!) return u * ZIG_X[i]!
+  return standardNormalSlow(rng, i, u)
+}
+
+/** The ziggurat outside the rectangles: the base layer's tail, or a wedge; draws again on rejection. */
+const standardNormalSlow = (rng: Rng, layer: number, u0: number): number => {
+  let i = layer
+  let u = u0
   for (;;) {
-    const a = rng.nextU32()
-    const b = rng.nextU32()
-    const i = a & 0xff
-    const u = ((((a >>> 11) - 1048576) * TWO_POW_32 + b) * 2 + 1) * DOUBLE_UNIT
-    if (Math.abs(u) < ZIG_RATIO[i]!) return u * ZIG_X[i]!
     if (i === 0) {
       // The tail beyond R (Marsaglia 1964): exact, accepts with probability about 0.92.
       let x: number
@@ -63,6 +74,12 @@ export const standardNormal = (rng: Rng): number => {
     const fHigh = ZIG_F[i + 1]!
     const y = fHigh + rng.nextDouble() * (ZIG_F[i]! - fHigh)
     if (y < Math.exp(-0.5 * x * x)) return x
+    // Rejected: a fresh draw, exactly as the fast path makes it.
+    const a = rng.nextU32()
+    const b = rng.nextU32()
+    i = a & 0xff
+    u = ((((a >>> 11) - 1048576) * TWO_POW_32 + b) * 2 + 1) * DOUBLE_UNIT
+    if (Math.abs(u) < ZIG_RATIO[i]!) return u * ZIG_X[i]!
   }
 }
 
