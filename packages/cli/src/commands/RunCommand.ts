@@ -1,8 +1,93 @@
-// `hashsim run`: planned (see DESIGN.md); its issue replaces this module.
-import { Effect } from "effect"
-import { Command } from "effect/cli"
-import { InputRejectedError } from "../ExitCode.ts"
+// `hashsim run <scenario> --seed <n> [--engine block|aggregate] [--until <date>] --out <log>`: simulates one path,
+// writes its complete log atomically and prints the monthly report, the very report `replay` prints for that log.
+import { readFile } from "node:fs/promises"
+import { type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
+import { type EngineKind, planUntil, ScenarioInvalidError, scenarioOfText, simulateLog } from "@hashsim/sim"
+import { Effect, Option } from "effect"
+import { Argument, Command, Flag } from "effect/cli"
+import { InputRejectedError, UsageError } from "../ExitCode.ts"
+import { hashsimVersion } from "../Version.ts"
+import { reportCsv, reportTable } from "./ReplayCommand.ts"
 
-export const runCommand = Command.make("run", {}, () =>
-  Effect.fail(new InputRejectedError({ message: "hashsim run is not built yet" }))
-).pipe(Command.withDescription("Simulate a scenario with a seed and write its complete log (block or aggregate engine) (planned)"))
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** A path seed: a decimal integer from 0 to 2^53-1 (DESIGN.md, Contracts). */
+const parseSeed = (text: string): number | undefined => {
+  if (!/^(0|[1-9]\d{0,15})$/.test(text)) return undefined
+  const n = Number(text)
+  return Number.isSafeInteger(n) ? n : undefined
+}
+
+/** `--until`: a day (its 00:00:00Z) or a full `YYYY-MM-DDTHH:MM:SSZ`; returns seconds and the canonical `at`. */
+const parseUntil = (text: string): { readonly s: number; readonly at: string } | undefined => {
+  const day = parseDayS(text)
+  if (day !== undefined) return { s: day, at: `${text}T00:00:00Z` }
+  const s = parseAtS(text)
+  return s === undefined ? undefined : { s, at: text }
+}
+
+export const runCommand = Command.make(
+  "run",
+  {
+    scenario: Argument.String("scenario").pipe(Argument.withDescription("scenario log (JSONL) to simulate")),
+    seed: Flag.String("seed").pipe(Flag.withDescription("path seed, 0 to 2^53-1 (a Monte Carlo path's seed reproduces that path)")),
+    engine: Flag.Literals("engine", ["block", "aggregate"]).pipe(
+      Flag.withDefault("block" as const),
+      Flag.withDescription("block (default: every block drawn, fleet blocks in the log) or aggregate (daily summaries)")
+    ),
+    until: Flag.optional(Flag.String("until").pipe(Flag.withDescription("stop earlier than the scenario's horizon: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"))),
+    out: Flag.String("out").pipe(Flag.withDescription("where to write the complete log (written atomically)")),
+    format: Flag.Literals("format", ["table", "json", "csv"]).pipe(
+      Flag.withDefault("table" as const),
+      Flag.withDescription("the report printed on stdout, as `replay --format` prints it")
+    )
+  },
+  ({ scenario, seed, engine, until, out, format }) =>
+    Effect.gen(function* () {
+      const pathSeed = parseSeed(seed)
+      if (pathSeed === undefined) {
+        return yield* Effect.fail(new UsageError({ message: `--seed must be a decimal integer from 0 to 2^53-1, got ${JSON.stringify(seed)}` }))
+      }
+      const horizon = Option.isSome(until) ? parseUntil(until.value) : undefined
+      if (Option.isSome(until) && horizon === undefined) {
+        return yield* Effect.fail(new UsageError({ message: `--until must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${JSON.stringify(until.value)}` }))
+      }
+      const text = yield* Effect.tryPromise({
+        try: () => readFile(scenario),
+        catch: (error) => new InputRejectedError({ message: `cannot read ${scenario}: ${messageOf(error)}` })
+      })
+      // Validation and compilation first: an invalid scenario is refused before any simulation starts.
+      const plan = yield* Effect.try({
+        try: () => {
+          const full = scenarioOfText(text)
+          return horizon === undefined ? full : planUntil(full, horizon.s, horizon.at)
+        },
+        catch: (error) => {
+          if (error instanceof ScenarioInvalidError) {
+            process.stderr.write(`${error.render(scenario)}\n`)
+            return new InputRejectedError({ message: `${scenario}: ${error.problems.length} problem(s); nothing simulated` })
+          }
+          return new InputRejectedError({ message: `${scenario}: ${messageOf(error)}` })
+        }
+      })
+      const run = yield* Effect.sync(() => simulateLog(plan, pathSeed, engine as EngineKind, { version: hashsimVersion }))
+      // The report is the ledger's fold of the log just written, exactly what `replay` computes from the file.
+      const entries: Array<LogEntry> = []
+      const checked = validateLogText(run.text, { onEntry: (e) => entries.push(e) })
+      if (checked.problems.length > 0) {
+        const first = checked.problems[0]!
+        return yield* Effect.fail(new InputRejectedError({
+          message: `internal: the generated log does not validate (${checked.problems.length} problems; first: line ${first.line}: ${first.field}: ${first.message}); not written`
+        }))
+      }
+      yield* writeFileAtomicEffect(out, run.text).pipe(
+        Effect.mapError((e) => new InputRejectedError({ message: `cannot write ${out}: ${e.message}` }))
+      )
+      const report = reportOfEvents(entries.filter((e) => e.type !== "LogSealed"))
+      const printed = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? reportCsv(report) : reportTable(report)
+      yield* Effect.sync(() => {
+        process.stdout.write(printed)
+        process.stderr.write(`hashsim run: wrote ${out} (${checked.summary.lines} lines, ${engine} engine, seed ${pathSeed})\n`)
+      })
+    })
+).pipe(Command.withDescription("Simulate a scenario with a seed, write its complete log, print the monthly report"))

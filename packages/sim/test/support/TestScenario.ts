@@ -2,7 +2,7 @@
 import { workOfBits } from "../../src/NumberRetarget.ts"
 import { scenarioOfText } from "../../src/Scenario.ts"
 import type { ScenarioPlan } from "../../src/ScenarioPlan.ts"
-import type { SimSink } from "../../src/SimSink.ts"
+import type { RewardBasisCode, SimSink } from "../../src/SimSink.ts"
 
 export interface TestScenarioOptions {
   readonly start?: string
@@ -73,17 +73,17 @@ export const testScenario = (o: TestScenarioOptions): ScenarioPlan => scenarioOf
 
 /** A sink that ignores everything; tests extend it to record what they check. */
 export class NullSink implements SimSink {
-  planEvent(): void {}
-  marketStepped(): void {}
+  planEvent(_eventIndex: number): void {}
+  marketStepped(_tS: number, _priceUsdCents: number, _otherHashrateThs: number, _uptimeFraction: number): void {}
   blockFound(_tS: number, _height: number, _fleet: boolean, _subsidySats: number, _feesSats: number): void {}
   blocksMined(_tS: number, _firstHeight: number, _lastHeight: number, _fleetBlocks: number, _subsidySats: number, _feesSats: number): void {}
   difficultyAdjusted(_tS: number, _height: number, _oldBits: number, _newBits: number, _firstBlockTimeS: number, _lastBlockTimeS: number): void {}
-  halvingReached(): void {}
-  rewardCredited(): void {}
-  hostingFeeCharged(): void {}
-  curtailmentCredited(): void {}
-  slaCredited(): void {}
-  btcSold(): void {}
-  curtailmentStarted(): void {}
-  curtailmentEnded(): void {}
+  halvingReached(_tS: number, _height: number, _subsidySats: number): void {}
+  rewardCredited(_tS: number, _amountSats: number, _poolFeeSats: number, _basis: RewardBasisCode, _height: number): void {}
+  hostingFeeCharged(_tS: number, _contractIndex: number, _dayIndex: number, _energyKwh: number, _amountUsdCents: number): void {}
+  curtailmentCredited(_tS: number, _contractIndex: number, _dayIndex: number, _curtailedKwh: number, _amountUsdCents: number): void {}
+  slaCredited(_tS: number, _contractIndex: number, _dayIndex: number, _shortfallKwh: number, _amountUsdCents: number): void {}
+  btcSold(_tS: number, _amountSats: number, _priceUsdCents: number, _proceedsUsdCents: number): void {}
+  curtailmentStarted(_tS: number, _siteIndex: number, _fraction: number): void {}
+  curtailmentEnded(_tS: number, _siteIndex: number): void {}
 }
