@@ -39,8 +39,21 @@ export const civilFromDays = (days: number): { readonly year: number; readonly m
 const validDate = (year: number, month: number, day: number): boolean =>
   month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
 
+// Consecutive events mostly share their `at`, and every line parses it several times (schema, decider, report):
+// remember the last answer.
+let lastAt = ""
+let lastAtS: number | undefined
+
 /** Unix seconds of an `at` string, or undefined when it is not exactly `YYYY-MM-DDTHH:MM:SSZ` with a real date. */
 export const parseAtS = (at: string): number | undefined => {
+  if (at === lastAt) return lastAtS
+  const s = parseAtSUncached(at)
+  lastAt = at
+  lastAtS = s
+  return s
+}
+
+const parseAtSUncached = (at: string): number | undefined => {
   const m = AT_PATTERN.exec(at)
   if (m === null) return undefined
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number]
