@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto"
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { reportOfEvents } from "@hashsim/ledger"
 import { scenarioOfText, simulateLog } from "@hashsim/sim"
 import { beforeAll, describe, expect, it } from "vitest"
-import { parseCompleteLog } from "../src/report/CompleteLog.ts"
+import { parseCompleteLog, ReportInputError } from "../src/report/CompleteLog.ts"
 import { batchChartIds, singleRunChartIds } from "../src/report/ReportCharts.ts"
+import { reportModelOf } from "../src/report/ReportInput.ts"
 import { singleRunModel } from "../src/report/SingleRunModel.ts"
 import { repoRoot, runCli } from "./runCli.ts"
 
@@ -19,6 +20,24 @@ const cangoLog = (): string => simulateLog(scenarioOfText(readFileSync(scenarioF
 
 const noHtmlLeft = (dir: string): void => {
   expect(readdirSync(dir).filter((f) => f.endsWith(".html") || f.includes(".tmp"))).toEqual([])
+}
+
+const logLines = (): Array<string> => readFileSync(logFile, "utf8").trimEnd().split("\n")
+
+/** A hand-made Monte Carlo folder of two paths and one month, with `edit` applied to its two files. */
+const mcFolder = (dir: string, edit: (summary: string, outcomes: string) => readonly [string, string]): string => {
+  const mc = join(dir, "mc")
+  mkdirSync(mc)
+  const hash = createHash("sha256").update(readFileSync(scenarioFile)).digest("hex")
+  const summary = JSON.stringify({
+    format: "hashsim-mc-summary/1", hashsimVersion: "0.1.0", scenarioSha256: hash, engine: "aggregate", masterSeed: 1, paths: 2,
+    columns: { paybackDate: { kind: "date", count: 1, missing: 1 }, npvUsdCents: { count: 2, missing: 0 } }
+  })
+  const outcomes = "path,seed,paybackDate,npvUsdCents,minedSats:2024-11,netMarginUsdCents:2024-11\n0,11,2026-01-02,5,100,7\n1,12,,-3,200,8\n"
+  const [s, o] = edit(summary, outcomes)
+  writeFileSync(join(mc, "summary.json"), s)
+  writeFileSync(join(mc, "outcomes.csv"), o)
+  return mc
 }
 
 beforeAll(() => {
@@ -114,75 +133,19 @@ describe("hashsim report (the real CLI)", () => {
     expect(html).toContain(createHash("sha256").update(readFileSync(scenarioFile)).digest("hex"))
   })
 
-  describe("refuses bad input with file:line: field: message, exit 1 and no output file", () => {
-    const lines = (): Array<string> => readFileSync(logFile, "utf8").trimEnd().split("\n")
-    const refuse = (name: string, make: (dir: string) => string, expectMessage: RegExp, args: ReadonlyArray<string> = []) => {
-      it(name, () => {
-        const dir = mkdtempSync(join(work, "bad-"))
-        const input = make(dir)
-        const result = runCli(["report", input, ...args, "--out", join(dir, "report.html")])
-        expect(result.status).toBe(1)
-        expect(result.stderr).toMatch(expectMessage)
-        noHtmlLeft(dir)
-      })
-    }
-
-    refuse("a truncated log (no LogSealed)", (dir) => {
-      const file = join(dir, "truncated.jsonl")
-      writeFileSync(file, `${lines().slice(0, -1).join("\n")}\n`)
-      return file
-    }, /truncated\.jsonl:10960: line: truncated/)
-
-    refuse("an edited line (the hash chain breaks on the next line)", (dir) => {
-      const file = join(dir, "edited.jsonl")
-      const all = lines()
-      all[99] = (all[99] as string).replace(/"seq":100,/, `"seq":100, `)
-      writeFileSync(file, `${all.join("\n")}\n`)
-      return file
-    }, /edited\.jsonl:101: prev: /)
-
-    refuse("a line that is not JSON", (dir) => {
-      const file = join(dir, "garbled.jsonl")
-      const all = lines()
-      all[4] = "{not json"
-      writeFileSync(file, `${all.join("\n")}\n`)
-      return file
-    }, /garbled\.jsonl:5: line: invalid JSON/)
-
-    refuse("a scenario that was never run", () => scenarioFile, /cango-2024\.jsonl:[0-9]+: line: not a complete log/)
-
-    refuse("a file that does not exist", (dir) => join(dir, "missing.jsonl"), /missing\.jsonl: no such file or folder/)
-
-    const mcFolder = (dir: string, edit: (summary: string, outcomes: string) => readonly [string, string]): string => {
-      const mc = join(dir, "mc")
-      mkdirSync(mc)
-      const hash = createHash("sha256").update(readFileSync(scenarioFile)).digest("hex")
-      const summary = JSON.stringify({
-        format: "hashsim-mc-summary/1", hashsimVersion: "0.1.0", scenarioSha256: hash, engine: "aggregate", masterSeed: 1, paths: 2,
-        columns: { paybackDate: { kind: "date", count: 1, missing: 1 }, npvUsdCents: { count: 2, missing: 0 } }
-      })
-      const outcomes = "path,seed,paybackDate,npvUsdCents,minedSats:2024-11,netMarginUsdCents:2024-11\n0,11,2026-01-02,5,100,7\n1,12,,-3,200,8\n"
-      const [s, o] = edit(summary, outcomes)
-      writeFileSync(join(mc, "summary.json"), s)
-      writeFileSync(join(mc, "outcomes.csv"), o)
-      return mc
-    }
-
-    refuse("a Monte Carlo folder with a bad cell", (dir) => mcFolder(dir, (s, o) => [s, o.replace("-3,", "abc,")]), /outcomes\.csv:3: npvUsdCents: "abc" is not a number/, ["--scenario", scenarioFile])
-    refuse("a Monte Carlo folder with a bad date", (dir) => mcFolder(dir, (s, o) => [s, o.replace("2026-01-02", "2026-13-02")]), /outcomes\.csv:2: paybackDate: /, ["--scenario", scenarioFile])
-    refuse("a Monte Carlo folder whose summary is not one", (dir) => mcFolder(dir, (s, o) => [s.replace("hashsim-mc-summary/1", "other"), o]), /summary\.json:1: format: expected "hashsim-mc-summary\/1"/, ["--scenario", scenarioFile])
-    refuse("a Monte Carlo folder with another scenario", (dir) => mcFolder(dir, (s, o) => [s, o]), /cango-2024-self-hosted\.jsonl:1: scenario: its SHA-256 .* is not the batch's/, ["--scenario", join(repoRoot, "scenarios/cango-2024-self-hosted.jsonl")])
-    refuse("a Monte Carlo folder with a short row", (dir) => mcFolder(dir, (s, o) => [s, o.replace("1,12,,-3,200,8", "1,12,,-3,200")]), /outcomes\.csv:3: line: expected 6 cells, got 5/, ["--scenario", scenarioFile])
-
-    it("a hand-made folder that is well-formed is accepted (the refusals above are about their one defect)", () => {
-      const dir = mkdtempSync(join(work, "good-"))
-      const mc = mcFolder(dir, (s, o) => [s, o])
-      const out = join(dir, "report.html")
-      const result = runCli(["report", mc, "--scenario", scenarioFile, "--out", out])
-      expect(result.stderr).toBe("")
-      expect(result.status).toBe(0)
-      expect(existsSync(out)).toBe(true)
-    })
+  it("refuses bad input with file:line: field: message, exit 1 and no output file", () => {
+    const dir = mkdtempSync(join(work, "bad-cli-"))
+    const file = join(dir, "truncated.jsonl")
+    writeFileSync(file, `${logLines().slice(0, -1).join("\n")}\n`)
+    const result = runCli(["report", file, "--out", join(dir, "report.html")])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/truncated\.jsonl:10960: line: truncated/)
+    noHtmlLeft(dir)
+    const mc = mcFolder(dir, (s, o) => [s, o.replace("-3,", "abc,")])
+    const bad = runCli(["report", mc, "--scenario", scenarioFile, "--out", join(dir, "report.html")])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/outcomes\.csv:3: npvUsdCents: "abc" is not a number/)
+    noHtmlLeft(dir)
   })
 
   it("asks for --scenario with a Monte Carlo folder, and for an .html output (usage errors, exit 2)", () => {
@@ -194,5 +157,53 @@ describe("hashsim report (the real CLI)", () => {
     expect(notHtml.status).toBe(2)
     expect(notHtml.stderr).toContain("--out")
     noHtmlLeft(dir)
+  })
+})
+
+describe("what the report refuses (each input has exactly one defect)", () => {
+  const refuse = (name: string, make: (dir: string) => string, expectMessage: RegExp, scenario?: string) => {
+    it(name, async () => {
+      const dir = mkdtempSync(join(work, "bad-"))
+      const error = await reportModelOf(make(dir), scenario, "test").then(() => undefined, (e: unknown) => e)
+      expect(error).toBeInstanceOf(ReportInputError)
+      expect((error as Error).message).toMatch(expectMessage)
+    })
+  }
+
+  refuse("an edited line (the hash chain breaks on the next line)", (dir) => {
+    const file = join(dir, "edited.jsonl")
+    const all = logLines()
+    all[99] = (all[99] as string).replace(/"seq":100,/, `"seq":100, `)
+    writeFileSync(file, `${all.join("\n")}\n`)
+    return file
+  }, /edited\.jsonl:101: prev: /)
+
+  refuse("a line that is not JSON", (dir) => {
+    const file = join(dir, "garbled.jsonl")
+    const all = logLines()
+    all[4] = "{not json"
+    writeFileSync(file, `${all.join("\n")}\n`)
+    return file
+  }, /garbled\.jsonl:5: line: invalid JSON/)
+
+  refuse("a scenario that was never run", () => scenarioFile, /cango-2024\.jsonl:[0-9]+: line: not a complete log/)
+  refuse("a file that does not exist", (dir) => join(dir, "missing.jsonl"), /missing\.jsonl: no such file or folder/)
+  refuse("a Monte Carlo folder with a bad date", (dir) => mcFolder(dir, (s, o) => [s, o.replace("2026-01-02", "2026-13-02")]), /outcomes\.csv:2: paybackDate: /, scenarioFile)
+  refuse("a Monte Carlo folder whose summary is not one", (dir) => mcFolder(dir, (s, o) => [s.replace("hashsim-mc-summary/1", "other"), o]), /summary\.json:1: format: expected "hashsim-mc-summary\/1"/, scenarioFile)
+  refuse("a Monte Carlo folder with another scenario", (dir) => mcFolder(dir, (s, o) => [s, o]), /cango-2024-self-hosted\.jsonl:1: scenario: its SHA-256 .* is not the batch's/, join(repoRoot, "scenarios/cango-2024-self-hosted.jsonl"))
+  refuse("a Monte Carlo folder with a short row", (dir) => mcFolder(dir, (s, o) => [s, o.replace("1,12,,-3,200,8", "1,12,,-3,200")]), /outcomes\.csv:3: line: expected 6 cells, got 5/, scenarioFile)
+  refuse("a Monte Carlo folder without outcomes.csv", (dir) => {
+    const mc = mcFolder(dir, (s, o) => [s, o])
+    rmSync(join(mc, "outcomes.csv"))
+    return mc
+  }, /not a Monte Carlo output folder \(no outcomes\.csv\)/, scenarioFile)
+
+  it("accepts the same hand-made folder without its defect", async () => {
+    const dir = mkdtempSync(join(work, "good-"))
+    const model = await reportModelOf(mcFolder(dir, (s, o) => [s, o]), scenarioFile, "test")
+    expect(model.kind).toBe("batch")
+    if (model.kind !== "batch") return
+    expect(model.cumulativeMinedSats.p50).toEqual([150])
+    expect(model.paybackHistogram).toEqual({ binLabels: ["2026-01"], counts: [1], missing: 1, missingLabel: "none before 2028-11-07" })
   })
 })
