@@ -37,13 +37,6 @@ const poissonInversion = (rng: Rng, mean: number): number => {
   }
 }
 
-/**
- * log P(X = k) for X ~ Poisson(mean), written so no large terms cancel for big means:
- * k log(mean/(k+1)) - log(k+1)/2 + (k+1-mean) - log(2 pi)/2 - stirlingTail(k).
- */
-export const poissonLogPmf = (k: number, mean: number): number =>
-  k * Math.log1p((mean - k - 1) / (k + 1)) - 0.5 * Math.log(k + 1) + (k + 1 - mean) - HALF_LOG_2PI - stirlingTail(k)
-
 /** PTRS with the constants of Hormann (1993), as in NumPy's random_poisson_ptrs. */
 const poissonPtrs = (rng: Rng, mean: number): number => {
   const sqrtMean = Math.sqrt(mean)
@@ -59,7 +52,8 @@ const poissonPtrs = (rng: Rng, mean: number): number => {
     if (us >= 0.07 && v <= vr) return k
     if (k < 0 || (us < 0.013 && v > us)) continue
     // One log instead of three: log(v) + log(invAlpha) - log(a/us^2 + b) = log(v invAlpha / (a/us^2 + b)).
-    // The right side is poissonLogPmf(k, mean), written out so no call returns a (boxed) double.
+    // The right side is log P(X = k), written so no large terms cancel for big means (k! in Stirling form):
+    // k log(mean/(k+1)) - log(k+1)/2 + (k+1-mean) - log(2 pi)/2 - stirlingTail(k).
     const logPmf =
       k * Math.log1p((mean - k - 1) / (k + 1)) - 0.5 * Math.log(k + 1) + (k + 1 - mean) - HALF_LOG_2PI - stirlingTail(k)
     if (Math.log((v * invAlpha) / (a / (us * us) + b)) <= logPmf) return k
