@@ -10,6 +10,9 @@ export interface FleetLotView {
   readonly undeployedThs: number
   readonly efficiencyJth: number
   readonly deployedThsBySite: { readonly [siteId: string]: number }
+  /** deployed x (1 - each site's curtailed fraction) x uptime. */
+  readonly onlineThs: number
+  readonly powerKw: number
 }
 export interface FleetSiteView {
   readonly siteId: string
@@ -31,14 +34,22 @@ export interface FleetView {
 
 /** Purchased, deployed and online TH/s and power, per lot and per site. */
 export const fleetView = (state: LedgerState): FleetView => {
-  const lots = Object.values(state.lots).map((lot) => ({
-    lotId: lot.lotId,
-    purchasedThs: lot.hashrateThs,
-    deployedThs: lot.deployedThs,
-    undeployedThs: Math.max(0, lot.hashrateThs - lot.deployedThs),
-    efficiencyJth: lot.efficiencyJth,
-    deployedThsBySite: lot.deployedThsBySite
-  }))
+  const lots = Object.values(state.lots).map((lot) => {
+    let online = 0
+    for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
+      online += ths * (1 - (lookup(state.sites, siteId)?.curtailedFraction ?? 0)) * state.uptimeFraction
+    }
+    return {
+      lotId: lot.lotId,
+      purchasedThs: lot.hashrateThs,
+      deployedThs: lot.deployedThs,
+      undeployedThs: Math.max(0, lot.hashrateThs - lot.deployedThs),
+      efficiencyJth: lot.efficiencyJth,
+      deployedThsBySite: lot.deployedThsBySite,
+      onlineThs: online,
+      powerKw: (online * lot.efficiencyJth) / 1000
+    }
+  })
   const sites = Object.values(state.sites).map((site) => {
     let deployed = 0
     let watts = 0
@@ -68,6 +79,10 @@ export const fleetView = (state: LedgerState): FleetView => {
 }
 
 export interface NetworkView {
+  /** Scenario time of the last event, Unix seconds (null before any). */
+  readonly timeS: number | null
+  /** Header time of the last block the log reported (null if none). */
+  readonly lastBlockTimeS: number | null
   readonly height: number
   readonly bits: string
   readonly difficulty: number
@@ -94,6 +109,8 @@ export const networkView = (state: LedgerState): NetworkView => {
     // bits of a rejected start: the view stays total
   }
   return {
+    timeS: state.lastAtS,
+    lastBlockTimeS: n.lastBlockTimeS,
     height: n.tipHeight,
     bits: formatBits(n.bits),
     difficulty,
