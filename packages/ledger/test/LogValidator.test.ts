@@ -91,6 +91,15 @@ describe("validate: bad input names the line and the field", () => {
     const { problems } = validateLogText(withData(4, (d) => { d.hashrateThs = 33_000_000 }))
     expect(fields(problems)).toContain("4:data.hashrateThs")
   })
+  it("a seal with a source, or not in canonical form, is refused (nothing after it vouches for its bytes)", () => {
+    const seal = JSON.parse(lines.at(-1)!) as Record<string, unknown>
+    const withSource = JSON.stringify({ seq: seal.seq, at: seal.at, type: seal.type, v: seal.v, source: { by: "x" }, data: seal.data, prev: seal.prev })
+    expect(fields(validateLogText(replaceLine(lines.length, withSource)).problems)).toEqual([`${lines.length}:source`])
+    const spaced = lines.at(-1)!.replace('"v":1', '"v": 1')
+    expect(validateLogText(replaceLine(lines.length, spaced)).problems).toEqual([
+      { line: lines.length, field: "line", message: "LogSealed is not in canonical form" }
+    ])
+  })
   it("an empty log and an empty line", () => {
     expect(validateLogText("").problems).toEqual([{ line: 1, field: "line", message: "empty log: a log starts with ScenarioStarted" }])
     expect(fields(validateLogText(lines[0] + "\n\n").problems)).toContain("2:line")

@@ -66,6 +66,15 @@ describe("LogWriter", () => {
     w.seal()
     expect(() => w.append({ at: "2024-11-09T00:00:00Z", ...event("PriceObserved", { priceUsdCents: 1 }) })).toThrow(/sealed/)
   })
+  it("continuing a log from its line count and last hash writes the same bytes as writing it at once", () => {
+    const events = [1, 2, 3, 4].map((i) => ({ at: `2024-11-0${i}T00:00:00Z`, ...event("PriceObserved", { priceUsdCents: i }) }))
+    const first = new LogWriter()
+    for (const e of events.slice(0, 2)) first.append(e)
+    const rest = new LogWriter({ lineCount: first.lineCount, lastHash: first.hashOfLastLine, lastAt: events[1]!.at })
+    for (const e of events.slice(2)) rest.append(e)
+    rest.seal()
+    expect(first.text() + rest.text()).toBe(completeLogText(events))
+  })
   it("decodes what it encodes", () => {
     const w = new LogWriter()
     const line = w.append({ at: "2024-11-07T00:00:00Z", ...event("RewardCredited", { amountSats: 5, poolFeeSats: 1, basis: "block", height: 870_000 }) })
