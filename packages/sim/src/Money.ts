@@ -17,6 +17,13 @@ const floorDiv = (a: number, d: number): number => {
  * product passes 2^53.
  */
 export const centsOfSats = (amountSats: number, priceUsdCents: number): number => {
+  // Fast path, exact while the product is below 2^53: one division and its remainder.
+  const product = amountSats * priceUsdCents
+  if (product <= 9_007_199_254_740_991) {
+    const q = floorDiv(product, E8)
+    const twiceR = 2 * (product - q * E8)
+    return twiceR < E8 ? q : twiceR > E8 ? q + 1 : q % 2 === 0 ? q : q + 1
+  }
   const ah = floorDiv(amountSats, E8)
   const al = amountSats - ah * E8
   const ph = floorDiv(priceUsdCents, E4)

@@ -78,6 +78,23 @@ export class PathSimulator {
   private readonly dayYears: Float64Array
   private readonly dayDtYears: Float64Array
   private readonly daySqrtDt: Float64Array
+  private readonly dayMonth: Int32Array
+  private readonly dayClosesMonth: Uint8Array
+  private readonly uptimeMean: number
+  private readonly uptimeSd: number
+  private readonly otherGbm: boolean
+  private readonly otherDrift: number
+  private readonly otherSigma: number
+  private readonly priceGbm: boolean
+  private readonly priceDrift: number
+  private readonly priceSigma: number
+  // totals of the run (written to the outcome at the end)
+  private totMinedSats = 0
+  private totRevenueCents = 0
+  private totHostingCents = 0
+  private totCreditsCents = 0
+  private totPoolFeeSats = 0
+  private paybackDay = -1
   // per-path state
   private sink: SimSink | null = null
   private blockEngine = true
@@ -179,6 +196,17 @@ export class PathSimulator {
     this.cSite = Int32Array.from(plan.contracts.map((c) => c.siteIndex))
     this.rcSites = Int32Array.from(plan.market.curtailment?.siteIndices ?? [])
     const cal = plan.calendar
+    this.dayMonth = cal.dayMonth
+    this.dayClosesMonth = cal.dayClosesMonth
+    const mk = plan.market
+    this.uptimeMean = mk.uptime.meanFraction
+    this.uptimeSd = mk.uptime.sdFraction
+    this.otherGbm = mk.otherHashrate.model === "gbm"
+    this.otherDrift = mk.otherHashrate.model === "gbm" ? mk.otherHashrate.driftPerYear : 0
+    this.otherSigma = mk.otherHashrate.model === "gbm" ? mk.otherHashrate.volatilityPerYear : 0
+    this.priceGbm = mk.price.model === "gbm"
+    this.priceDrift = mk.price.model === "gbm" ? mk.price.driftPerYear : 0
+    this.priceSigma = mk.price.model === "gbm" ? mk.price.volatilityPerYear : 0
     this.dayDiscount = new Float64Array(cal.dayCount)
     this.dayYears = new Float64Array(cal.dayCount)
     this.dayDtYears = new Float64Array(cal.dayCount)
@@ -243,6 +271,11 @@ export class PathSimulator {
     this.finish()
     this.sink = null
     return this.outcome
+  }
+
+  /** Height of the chain's tip at the end of the last run (blocks simulated = this - plan.network.height). */
+  get tipHeight(): number {
+    return this.height
   }
 
   // ---- setup ----
@@ -322,6 +355,12 @@ export class PathSimulator {
     this.cumCapexCents = 0
     this.dayCapexCents = 0
     this.npv = 0
+    this.totMinedSats = 0
+    this.totRevenueCents = 0
+    this.totHostingCents = 0
+    this.totCreditsCents = 0
+    this.totPoolFeeSats = 0
+    this.paybackDay = -1
     const o = this.outcome
     o.minedSats = 0
     o.revenueUsdCents = 0
@@ -496,35 +535,33 @@ export class PathSimulator {
   }
 
   private marketStep(d: number, dayStart: number): void {
-    const m = this.plan.market
-    const up = m.uptime
-    let uptime = up.meanFraction
-    if (up.sdFraction > 0) uptime += up.sdFraction * standardNormal(this.rUptime)
+    let uptime = this.uptimeMean
+    if (this.uptimeSd > 0) uptime += this.uptimeSd * standardNormal(this.rUptime)
     this.uptime = uptime < 0 ? 0 : uptime > 1 ? 1 : uptime
     const dt = this.dayDtYears[d]!
     const sqrtDt = this.daySqrtDt[d]!
-    const oh = m.otherHashrate
-    if (oh.model === "table") {
+    if (!this.otherGbm) {
       const adj = this.otherDriftAdj
+      const oh = this.plan.market.otherHashrate as SeriesModel & { model: "table" }
       this.otherThs = seriesAt(oh, dayStart) * (adj === 0 ? 1 : Math.exp(adj * this.dayYears[d]!))
     } else if (d === 0) {
       this.updateRates()
       this.otherThs = Math.max(0, this.plan.network.hashrateThs - this.fleetOnlineThs)
     } else {
-      const sigma = oh.volatilityPerYear
-      const drift = (oh.driftPerYear + this.otherDriftAdj - 0.5 * sigma * sigma) * dt
+      const sigma = this.otherSigma
+      const drift = (this.otherDrift + this.otherDriftAdj - 0.5 * sigma * sigma) * dt
       this.otherThs *= Math.exp(sigma > 0 ? drift + sigma * sqrtDt * standardNormal(this.rNetwork) : drift)
     }
-    const pm = m.price
     if (this.priceObservedAtS === dayStart) {
       // A price observed at the day's start is that day's price.
-    } else if (pm.model === "table") {
+    } else if (!this.priceGbm) {
       const adj = this.priceDriftAdj
+      const pm = this.plan.market.price as SeriesModel & { model: "table" }
       this.priceCents = roundHalfEven(seriesAt(pm, dayStart) * (adj === 0 ? 1 : Math.exp(adj * this.dayYears[d]!)))
     } else if (d > 0) {
       // Steps from the price in effect, so an observed price carries into the forecast.
-      const sigma = pm.volatilityPerYear
-      const drift = (pm.driftPerYear + this.priceDriftAdj - 0.5 * sigma * sigma) * dt
+      const sigma = this.priceSigma
+      const drift = (this.priceDrift + this.priceDriftAdj - 0.5 * sigma * sigma) * dt
       this.priceCents = roundHalfEven(
         this.priceCents * Math.exp(sigma > 0 ? drift + sigma * sqrtDt * standardNormal(this.rPrice) : drift)
       )
@@ -811,23 +848,20 @@ export class PathSimulator {
       this.contractTouched[c] = this.contractActive[c]!
     }
     // Outcome: totals, months, payback, NPV.
-    const o = this.outcome
-    const cal = this.plan.calendar
-    const m = cal.dayMonth[d]!
+    const m = this.dayMonth[d]!
     const margin = this.dayRevenueCents - this.dayHostingCents + this.dayCreditsCents
-    o.minedSats += this.dayCreditedSats
-    o.revenueUsdCents += this.dayRevenueCents
-    o.hostingCostUsdCents += this.dayHostingCents
-    o.creditsUsdCents += this.dayCreditsCents
-    o.poolFeeSats += this.dayPoolFeeSats
-    o.minedSatsByMonth[m] = o.minedSatsByMonth[m]! + this.dayCreditedSats
-    o.netMarginUsdCentsByMonth[m] = o.netMarginUsdCentsByMonth[m]! + margin
+    this.totMinedSats += this.dayCreditedSats
+    this.totRevenueCents += this.dayRevenueCents
+    this.totHostingCents += this.dayHostingCents
+    this.totCreditsCents += this.dayCreditsCents
+    this.totPoolFeeSats += this.dayPoolFeeSats
+    const minedByMonth = this.outcome.minedSatsByMonth
+    const marginByMonth = this.outcome.netMarginUsdCentsByMonth
+    minedByMonth[m] = minedByMonth[m]! + this.dayCreditedSats
+    marginByMonth[m] = marginByMonth[m]! + margin
     this.cumMarginCents += margin
     this.cumCapexCents += this.dayCapexCents
-    if (o.paybackDate === undefined && this.cumCapexCents > 0 && this.cumMarginCents >= this.cumCapexCents) {
-      o.paybackDate = cal.dayLabels[d]!
-      o.paybackDays = Math.floor(cal.dayStartS[d]! / SECONDS_PER_DAY) - Math.floor(cal.dayStartS[0]! / SECONDS_PER_DAY)
-    }
+    if (this.paybackDay < 0 && this.cumCapexCents > 0 && this.cumMarginCents >= this.cumCapexCents) this.paybackDay = d
     this.npv += (margin - this.dayCapexCents) / this.dayDiscount[d]!
     this.dayCapexCents = 0
     this.monthCreditedSats += this.dayCreditedSats
@@ -838,7 +872,7 @@ export class PathSimulator {
     this.dayPoolFeeSats = 0
     this.dayHostingCents = 0
     this.dayCreditsCents = 0
-    if (cal.dayClosesMonth[d] === 1) this.closeMonth(stamp)
+    if (this.dayClosesMonth[d] === 1) this.closeMonth(stamp)
   }
 
   private closeMonth(stamp: number): void {
@@ -868,6 +902,17 @@ export class PathSimulator {
   private finish(): void {
     const o = this.outcome
     const plan = this.plan
+    const cal = plan.calendar
+    o.minedSats = this.totMinedSats
+    o.revenueUsdCents = this.totRevenueCents
+    o.hostingCostUsdCents = this.totHostingCents
+    o.creditsUsdCents = this.totCreditsCents
+    o.poolFeeSats = this.totPoolFeeSats
+    if (this.paybackDay >= 0) {
+      const d = this.paybackDay
+      o.paybackDate = cal.dayLabels[d]!
+      o.paybackDays = Math.floor(cal.dayStartS[d]! / SECONDS_PER_DAY) - Math.floor(cal.dayStartS[0]! / SECONDS_PER_DAY)
+    }
     o.netMarginUsdCents = o.revenueUsdCents - o.hostingCostUsdCents + o.creditsUsdCents
     o.npvUsdCents = roundHalfEven(this.npv)
     o.btcHeldSats = this.heldSats

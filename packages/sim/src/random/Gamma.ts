@@ -6,7 +6,8 @@ import { SamplerParameterInvalidError } from "./SamplerParameterInvalidError.ts"
 
 /**
  * Gamma(shape, scale 1), shape > 0. Mean = shape. (For shape < 1 a tiny result may underflow to 0.)
- * One function, no helper returning a double, so that V8 can inline it whole (see Normal.ts on boxing).
+ * One function for both shape ranges: one call fewer that V8 might not inline (a double returned from a call
+ * that is not inlined is boxed in a heap number; see README.md, "Allocation").
  */
 export const standardGamma = (rng: Rng, shape: number): number => {
   if (!(shape > 0 && shape < Infinity)) throw new SamplerParameterInvalidError("gamma", "shape", shape)
