@@ -1,0 +1,28 @@
+// The golden complete log: cango-2024 to 2025-01-01, seed 1, block engine. A change in its bytes is a change of
+// the model: regenerate it (UPDATE_GOLDEN=1), bump MODEL_VERSION and add the new hash below, and say why in the
+// commit. The hash table makes a regenerated golden without a version bump fail.
+import { createHash } from "node:crypto"
+import { readFileSync, writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+import { scenarioOfText } from "../src/Scenario.ts"
+import { planUntil } from "../src/ScenarioCompiler.ts"
+import { MODEL_VERSION, simulateLog } from "../src/Simulate.ts"
+
+const GOLDEN_SHA256_BY_MODEL_VERSION: Readonly<Record<number, string>> = {
+  1: "c012e570cf7e1a9979f4761e3871af20fea7c4ff58f386b68cde06af4429eae5"
+}
+
+const goldenPath = fileURLToPath(new URL("./golden/cango-2024-seed1-block-until-2025-01-01.jsonl", import.meta.url))
+const scenarioPath = fileURLToPath(new URL("../../../scenarios/cango-2024.jsonl", import.meta.url))
+
+describe("golden complete log", () => {
+  it("cango-2024, seed 1, block engine, to 2025-01-01: the same bytes as committed", () => {
+    const plan = planUntil(scenarioOfText(readFileSync(scenarioPath)), Date.parse("2025-01-01T00:00:00Z") / 1000, "2025-01-01T00:00:00Z")
+    const { text } = simulateLog(plan, 1, "block")
+    if (process.env["UPDATE_GOLDEN"] === "1") writeFileSync(goldenPath, text)
+    const golden = readFileSync(goldenPath, "utf8")
+    expect(text).toBe(golden)
+    expect(createHash("sha256").update(golden).digest("hex")).toBe(GOLDEN_SHA256_BY_MODEL_VERSION[MODEL_VERSION])
+  })
+})
