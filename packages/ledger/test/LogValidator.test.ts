@@ -10,6 +10,8 @@ import { sampleEntries } from "./fixtures.ts"
 
 const good = completeLogText(sampleEntries(3))
 const lines = good.slice(0, -1).split("\n")
+/** A floor on runs for properties over a large input space; FC_NUM_RUNS (test:deep) raises it further. */
+const atLeast = (n: number): number => Math.max(n, fc.readConfigureGlobal().numRuns ?? 0)
 const fields = (problems: ReadonlyArray<LogProblem>) => problems.map((p) => `${p.line}:${p.field}`)
 
 let dir = ""
@@ -158,7 +160,7 @@ describe("validate: always / never", () => {
       const changed = Buffer.from(bytes)
       changed[pos] = (changed[pos]! + delta) % 256
       return validateLogText(changed).problems.length > 0
-    }), { numRuns: 2000 })
+    }), { numRuns: atLeast(2000) })
   })
   it("never: the reader throws on malformed input (random bytes, truncations, splices)", () => {
     const mutated = fc.oneof(
@@ -172,6 +174,6 @@ describe("validate: always / never", () => {
       const { problems, summary } = validateLogText(input, { maxLineBytes: 300 })
       return problems.every((p) => Number.isInteger(p.line) && p.line >= 1 && p.field.length > 0 && p.message.length > 0) &&
         summary.problems === problems.length
-    }), { numRuns: 500 })
+    }), { numRuns: atLeast(500) })
   })
 })
