@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { reportOfEvents } from "@hashsim/ledger"
 import { scenarioOfText, simulateLog } from "@hashsim/sim"
 import { beforeAll, describe, expect, it } from "vitest"
+import { batchModel } from "../src/report/BatchModel.ts"
 import { parseCompleteLog, ReportInputError } from "../src/report/CompleteLog.ts"
 import { batchChartIds, singleRunChartIds } from "../src/report/ReportCharts.ts"
 import { reportModelOf } from "../src/report/ReportInput.ts"
@@ -205,5 +206,16 @@ describe("what the report refuses (each input has exactly one defect)", () => {
     if (model.kind !== "batch") return
     expect(model.cumulativeMinedSats.p50).toEqual([150])
     expect(model.paybackHistogram).toEqual({ binLabels: ["2026-01"], counts: [1], missing: 1, missingLabel: "none before 2028-11-07" })
+    expect(model.npvHistogram.counts.reduce((a, b) => a + b, 0)).toBe(2)
+  })
+
+  it("keeps every k-th path in the fans when a batch is too large for memory, and says so", async () => {
+    const dir = mkdtempSync(join(work, "stride-"))
+    const model = await batchModel(mcFolder(dir, (s, o) => [s, o]), { input: dir, scenarioFile, fanPaths: 1 })
+    // Two paths, room for one: path 0 alone (mined 100, margin 7); the histograms still count both paths.
+    expect(model.cumulativeMinedSats.p50).toEqual([100])
+    expect(model.cumulativeNetMarginUsdCents.p95).toEqual([7])
+    expect(model.paybackHistogram.counts[0]! + model.paybackHistogram.missing).toBe(2)
+    expect(model.meta.notes.join(" ")).toContain("one path in 2 (1 paths")
   })
 })

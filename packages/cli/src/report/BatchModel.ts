@@ -1,7 +1,8 @@
 // The view model of a Monte Carlo batch, read from its output folder: summary.json for the identity and the table,
 // outcomes.csv for the per-path monthly columns (fans of cumulative sums) and the payback and NPV histograms.
 import { createHash } from "node:crypto"
-import { existsSync, readFileSync, statSync } from "node:fs"
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs"
+import { createInterface } from "node:readline"
 import { join } from "node:path"
 import { decodeEntry, type LogEntry, type TimedEvent } from "@hashsim/ledger"
 import { epochDayToIso, isoToEpochDay, quantileType7 } from "@hashsim/montecarlo"
@@ -50,53 +51,109 @@ export const readSummary = (dir: string): SummaryJson => {
   return json as unknown as SummaryJson
 }
 
+/** Paths kept for the fans: all up to this many, else every k-th path (memory: 8 bytes a path and month). */
+export const maxFanPaths = 250_000
+
+/** What one pass over outcomes.csv keeps: running monthly sums of the sampled paths, payback and NPV of all. */
 interface Outcomes {
-  readonly names: ReadonlyArray<string>
-  /** Column-major values, NaN where a cell is empty. */
-  readonly values: ReadonlyArray<Float64Array>
   readonly rows: number
+  /** Every `stride`-th path (from path 0) is in the fans. */
+  readonly stride: number
+  readonly minedMonths: ReadonlyArray<string>
+  readonly marginMonths: ReadonlyArray<string>
+  /** [month][sampled path] running sums. */
+  readonly minedCumulative: ReadonlyArray<Float64Array>
+  readonly marginCumulative: ReadonlyArray<Float64Array>
+  /** Days since 1970, NaN for no payback. */
+  readonly paybackDays: Float64Array
+  readonly npvUsdCents: Float64Array
 }
 
-/** Reads outcomes.csv (numbers, YYYY-MM-DD in date columns as days since 1970, empty cells as NaN). */
-export const readOutcomes = (dir: string, dateColumns: ReadonlySet<string>): Outcomes => {
+interface MonthlyColumns {
+  readonly months: Array<string>
+  /** Column index of each month, in month order. */
+  readonly index: Array<number>
+}
+
+const monthlyColumns = (names: ReadonlyArray<string>, prefix: string, file: string): MonthlyColumns => {
+  const columns = names.map((name, j) => ({ name, j })).filter((c) => c.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1))
+  if (columns.length === 0) throw new ReportInputError(`${file}:1: header: no ${prefix}YYYY-MM columns`)
+  return { months: columns.map((c) => c.name.slice(prefix.length)), index: columns.map((c) => c.j) }
+}
+
+const numberCell = (cell: string, file: string, line: number, name: string): number => {
+  if (cell === "") return Number.NaN
+  const value = Number(cell)
+  if (!Number.isFinite(value)) throw new ReportInputError(`${file}:${line}: ${name}: "${cell}" is not a number`)
+  return value
+}
+
+/**
+ * Reads outcomes.csv in one streamed pass (a batch of millions of paths is larger than a string may be). Cells are
+ * numbers, YYYY-MM-DD in date columns, or empty; hashsim mc never quotes a cell, so neither does this reader.
+ */
+export const readOutcomes = async (dir: string, paths: number, fanPaths: number = maxFanPaths): Promise<Outcomes> => {
   const file = join(dir, outcomesFile)
-  let text: string
-  try {
-    text = readFileSync(file, "utf8")
-  } catch {
-    throw new ReportInputError(`${dir}: not a Monte Carlo output folder (no ${outcomesFile})`)
-  }
-  const lines = text.split("\n")
-  if (lines[lines.length - 1] === "") lines.pop()
-  const header = (lines[0] ?? "").split(",")
-  if (header[0] !== "path" || header[1] !== "seed") throw new ReportInputError(`${file}:1: header: expected "path,seed,<columns>"`)
-  const names = header.slice(2)
-  const rows = lines.length - 1
-  const values = names.map(() => new Float64Array(rows))
-  const dates = names.map((n) => dateColumns.has(n))
-  for (let r = 0; r < rows; r++) {
-    const line = lines[r + 1] as string
+  if (!existsSync(file)) throw new ReportInputError(`${dir}: not a Monte Carlo output folder (no ${outcomesFile})`)
+  const stride = Math.max(1, Math.ceil(paths / fanPaths))
+  const sampled = Math.ceil(paths / stride)
+  let header: Array<string> | undefined
+  let mined: MonthlyColumns | undefined
+  let margin: MonthlyColumns | undefined
+  let paybackColumn = -1
+  let npvColumn = -1
+  let minedCumulative: Array<Float64Array> = []
+  let marginCumulative: Array<Float64Array> = []
+  const paybackDays = new Float64Array(paths)
+  const npvUsdCents = new Float64Array(paths)
+  let rows = 0
+  let lineNo = 0
+  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY })
+  for await (const line of lines) {
+    lineNo++
     const cells = line.split(",")
-    if (cells.length !== header.length) throw new ReportInputError(`${file}:${r + 2}: line: expected ${header.length} cells, got ${cells.length}`)
-    for (let j = 0; j < names.length; j++) {
-      const cell = cells[j + 2] as string
-      let value = Number.NaN
-      if (cell !== "") {
-        if (dates[j] === true) {
-          try {
-            value = isoToEpochDay(cell)
-          } catch (error) {
-            throw new ReportInputError(`${file}:${r + 2}: ${names[j]}: ${(error as Error).message}`)
-          }
-        } else {
-          value = Number(cell)
-          if (!Number.isFinite(value)) throw new ReportInputError(`${file}:${r + 2}: ${names[j]}: "${cell}" is not a number`)
-        }
-      }
-      ;(values[j] as Float64Array)[r] = value
+    if (header === undefined) {
+      header = cells
+      if (header[0] !== "path" || header[1] !== "seed") throw new ReportInputError(`${file}:1: header: expected "path,seed,<columns>"`)
+      mined = monthlyColumns(header, minedPrefix, file)
+      margin = monthlyColumns(header, marginPrefix, file)
+      paybackColumn = header.indexOf("paybackDate")
+      npvColumn = header.indexOf("npvUsdCents")
+      if (paybackColumn < 0) throw new ReportInputError(`${file}:1: header: no paybackDate column`)
+      if (npvColumn < 0) throw new ReportInputError(`${file}:1: header: no npvUsdCents column`)
+      minedCumulative = mined.months.map(() => new Float64Array(sampled))
+      marginCumulative = margin.months.map(() => new Float64Array(sampled))
+      continue
     }
+    if (line === "") throw new ReportInputError(`${file}:${lineNo}: line: empty line`)
+    if (cells.length !== header.length) throw new ReportInputError(`${file}:${lineNo}: line: expected ${header.length} cells, got ${cells.length}`)
+    if (rows >= paths) throw new ReportInputError(`${file}:${lineNo}: line: more rows than the ${paths} paths summary.json counts`)
+    const payback = cells[paybackColumn] as string
+    if (payback !== "") {
+      try {
+        paybackDays[rows] = isoToEpochDay(payback)
+      } catch (error) {
+        throw new ReportInputError(`${file}:${lineNo}: paybackDate: ${(error as Error).message}`)
+      }
+    } else paybackDays[rows] = Number.NaN
+    npvUsdCents[rows] = numberCell(cells[npvColumn] as string, file, lineNo, "npvUsdCents")
+    if (rows % stride === 0) {
+      const k = rows / stride
+      for (const [columns, store] of [[mined, minedCumulative], [margin, marginCumulative]] as const) {
+        let running = 0
+        columns?.index.forEach((j, m) => {
+          const x = numberCell(cells[j] as string, file, lineNo, header?.[j] ?? "")
+          // A missing month (none in a complete batch) adds nothing rather than poisoning the running sum.
+          running += Number.isNaN(x) ? 0 : x
+          ;(store[m] as Float64Array)[k] = running
+        })
+      }
+    }
+    rows++
   }
-  return { names, values, rows }
+  if (header === undefined || mined === undefined || margin === undefined) throw new ReportInputError(`${file}:1: header: empty file`)
+  if (rows !== paths) throw new ReportInputError(`${file}:${lineNo}: line: ${rows} paths, but summary.json says ${paths}`)
+  return { rows, stride, minedMonths: mined.months, marginMonths: margin.months, minedCumulative, marginCumulative, paybackDays, npvUsdCents }
 }
 
 /** Reads a scenario (plan events, seq and prev optional) for its assumptions; checks it is the batch's scenario. */
@@ -132,19 +189,11 @@ export const readScenario = (file: string, expectedSha256: string): ReadonlyArra
   return entries
 }
 
-/** Per-month quantiles over paths of the running sum of the monthly columns with `prefix`. */
-const cumulativeFan = (outcomes: Outcomes, prefix: string, file: string): FanSeries => {
-  const columns = outcomes.names.map((name, j) => ({ name, j })).filter((c) => c.name.startsWith(prefix))
-  if (columns.length === 0) throw new ReportInputError(`${file}:1: header: no ${prefix}YYYY-MM columns`)
-  columns.sort((a, b) => (a.name < b.name ? -1 : 1))
-  const running = new Float64Array(outcomes.rows)
-  const fan = { months: [] as Array<string>, p05: [] as Array<number>, p25: [] as Array<number>, p50: [] as Array<number>, p75: [] as Array<number>, p95: [] as Array<number> }
-  for (const { name, j } of columns) {
-    const col = outcomes.values[j] as Float64Array
-    // A missing month (none in a complete batch) adds nothing rather than poisoning the path's running sum.
-    for (let r = 0; r < outcomes.rows; r++) running[r] = (running[r] as number) + (Number.isNaN(col[r] as number) ? 0 : (col[r] as number))
-    const sorted = Float64Array.from(running).sort()
-    fan.months.push(name.slice(prefix.length))
+/** Per-month quantiles (type 7) over the sampled paths of their running sums. */
+const fanOf = (months: ReadonlyArray<string>, cumulative: ReadonlyArray<Float64Array>): FanSeries => {
+  const fan = { months: [...months], p05: [] as Array<number>, p25: [] as Array<number>, p50: [] as Array<number>, p75: [] as Array<number>, p95: [] as Array<number> }
+  for (const values of cumulative) {
+    const sorted = values.slice().sort()
     fan.p05.push(quantileType7(sorted, 0.05))
     fan.p25.push(quantileType7(sorted, 0.25))
     fan.p50.push(quantileType7(sorted, 0.5))
@@ -152,12 +201,6 @@ const cumulativeFan = (outcomes: Outcomes, prefix: string, file: string): FanSer
     fan.p95.push(quantileType7(sorted, 0.95))
   }
   return fan
-}
-
-const columnOf = (outcomes: Outcomes, name: string, file: string): Float64Array => {
-  const j = outcomes.names.indexOf(name)
-  if (j < 0) throw new ReportInputError(`${file}:1: header: no ${name} column`)
-  return outcomes.values[j] as Float64Array
 }
 
 /** Paths by payback month, one bin per month from the earliest to the latest. */
@@ -231,22 +274,21 @@ const summaryTable = (summary: SummaryJson): SummaryTable => {
 export interface BatchContext {
   readonly input: string
   readonly scenarioFile: string
+  /** At most this many paths in the fans (default maxFanPaths). */
+  readonly fanPaths?: number
 }
 
-export const batchModel = (dir: string, context: BatchContext): BatchReportModel => {
+export const batchModel = async (dir: string, context: BatchContext): Promise<BatchReportModel> => {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportInputError(`${dir}: not a folder`)
   const summary = readSummary(dir)
   const scenario = readScenario(context.scenarioFile, summary.scenarioSha256)
   const started = scenario[0] as LogEntry & { readonly type: "ScenarioStarted" }
-  const dateColumns = new Set(Object.entries(summary.columns).filter(([, s]) => s["kind"] === "date").map(([name]) => name))
-  const outcomes = readOutcomes(dir, dateColumns)
-  const file = join(dir, outcomesFile)
-  if (outcomes.rows !== summary.paths) throw new ReportInputError(`${file}:${outcomes.rows + 1}: line: ${outcomes.rows} paths, but summary.json says ${summary.paths}`)
+  const outcomes = await readOutcomes(dir, summary.paths, context.fanPaths)
   const untilDay = started.data.until.slice(0, 10)
-  const mined = cumulativeFan(outcomes, minedPrefix, file)
-  const margin = cumulativeFan(outcomes, marginPrefix, file)
-  const payback = columnOf(outcomes, "paybackDate", file)
-  const npv = columnOf(outcomes, "npvUsdCents", file)
+  const mined = fanOf(outcomes.minedMonths, outcomes.minedCumulative)
+  const margin = fanOf(outcomes.marginMonths, outcomes.marginCumulative)
+  const payback = outcomes.paybackDays
+  const npv = outcomes.npvUsdCents
   const paid = Array.from(payback).filter((x) => !Number.isNaN(x)).length
   const npvSorted = Float64Array.from(npv).filter((x) => !Number.isNaN(x)).sort()
   const last = (xs: ReadonlyArray<number>): number => xs[xs.length - 1] ?? 0
@@ -275,7 +317,7 @@ export const batchModel = (dir: string, context: BatchContext): BatchReportModel
       untilDay,
       assumptions: assumptionsOf(planState(scenario as ReadonlyArray<TimedEvent>), started),
       notes: [
-        "Fans: for every month, the quantiles (type 7) over paths of each path's running sum of its monthly column (minedSats:YYYY-MM, netMarginUsdCents:YYYY-MM in outcomes.csv).",
+        `Fans: for every month, the quantiles (type 7) over ${outcomes.stride === 1 ? "all paths" : `one path in ${outcomes.stride} (${Math.ceil(summary.paths / outcomes.stride)} paths, to bound memory)`} of each path's running sum of its monthly column (minedSats:YYYY-MM, netMarginUsdCents:YYYY-MM in outcomes.csv).`,
         "Histograms: paybackDate by month (paths without payback within the horizon counted apart), npvUsdCents in equal-width bins.",
         "The summary table is summary.json as written by hashsim mc (path-level columns; the monthly ones feed the fans)."
       ]

@@ -27,7 +27,7 @@ export const reportModelOf = async (input: string, scenario: string | undefined,
     if (scenario === undefined) {
       throw new ReportUsageError(`${input} is a Monte Carlo output folder: pass --scenario <the scenario file the batch ran> so the report can state its assumptions`)
     }
-    return batchModel(input, { input, scenarioFile: scenario })
+    return await batchModel(input, { input, scenarioFile: scenario })
   }
   if (scenario !== undefined) throw new ReportUsageError("--scenario is for a Monte Carlo output folder; a complete log carries its scenario")
   return singleRunModel(await readCompleteLog(input), { input, hashsimVersion })
