@@ -17,7 +17,13 @@ export interface LogProblem {
   readonly message: string
 }
 
-export const formatProblem = (file: string, p: LogProblem): string => `${file}:${p.line}: ${p.field}: ${p.message}`
+// Messages quote user data (ids, keys, JSON snippets): control characters are escaped so that a problem stays one
+// printable line whatever the log holds.
+const printable = (s: string): string =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+
+/** `file:line: field: message`, on one printable line. */
+export const formatProblem = (file: string, p: LogProblem): string => `${file}:${p.line}: ${printable(p.field)}: ${printable(p.message)}`
 
 export interface LogSummary {
   readonly lines: number

@@ -108,6 +108,9 @@ describe("validate: bad input names the line and the field", () => {
   })
   it("prints problems as file:line: field: message", () => {
     expect(formatProblem("a.jsonl", { line: 3, field: "data.x", message: "bad" })).toBe("a.jsonl:3: data.x: bad")
+    // user data quoted in a message cannot break the one-problem-a-line format
+    expect(formatProblem("a.jsonl", { line: 1, field: "data.a\nb", message: "unknown lot x\ny\u001b[2J" }))
+      .toBe("a.jsonl:1: data.a\\u000ab: unknown lot x\\u000ay\\u001b[2J")
   })
 })
 
