@@ -1,6 +1,6 @@
 // Small hand-built events for tests: a scenario start, a lot, a contract, and helpers to time them.
 import { formatBits, nextWorkRequired } from "@hashsim/chain"
-import { event, type EventData, type EventType, type TimedEvent } from "../src/index.ts"
+import { event, type EventData, type EventType, generatedOnlyTypes, type PlannedEntry, type TimedEvent } from "../src/index.ts"
 
 export const T0 = "2024-11-07T00:00:00Z"
 export const at = (iso: string) => <T extends EventType>(type: T, data: EventData<T>): TimedEvent =>
@@ -42,7 +42,7 @@ export const deployed = (hashrateThs: number, lotId = "bitmain", siteId = "tx1",
  * periods, credits and daily hosting invoices, a sale on day 2. Starts at height 870,000 (the epoch began at
  * 868,896), so no retarget falls inside a week.
  */
-export const sampleEntries = (days = 3): Array<TimedEvent> => {
+export const sampleEntries = (days = 3): Array<PlannedEntry> => {
   const dayS = 86_400
   const t0 = 1_730_937_600 // 2024-11-07T00:00:00Z
   const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000Z", "Z")
@@ -89,5 +89,9 @@ export const sampleEntries = (days = 3): Array<TimedEvent> => {
     if (d === 3) out.push(a("CurtailmentEnded", { siteId: "tx1" }))
     if (d < days) out.push(a("MarketStepped", { priceUsdCents: 7_500_000 + d * 100_000, otherHashrateThs: 721_110_000 + d * 1_000_000, uptimeFraction: 0.95 }))
   }
-  return out
+  // Plan events by a person, generated ones by the simulator, as a run writes them.
+  return out.map((e): PlannedEntry =>
+    generatedOnlyTypes.has(e.type)
+      ? { ...e, source: { by: "hashsim", version: "0.1.0", modelVersion: 1, seed: "7", engine: "aggregate" } }
+      : e.type === "ScenarioStarted" ? { ...e, source: { by: "strategist" } } : e)
 }
