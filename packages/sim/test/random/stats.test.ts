@@ -107,4 +107,14 @@ describe("tests on known data", () => {
     expect(chiSquareTwoSample(counts, counts, 0.001).statistic).toBeCloseTo(0, 12)
     expect(chiSquareTwoSample(counts, counts.map((k) => (k < 10 ? k : k + 1)), 0.001).reject).toBe(true)
   })
+
+  it("two-sample chi-square of two constant samples: one bin, no degrees of freedom, nothing to reject", () => {
+    const zeros = new Array<number>(100).fill(0)
+    const result = chiSquareTwoSample(zeros, zeros, 0.001)
+    expect(result).toMatchObject({ bins: 1, df: 0, pValue: 1, reject: false })
+  })
+
+  it("two-sample KS with ties (integer data) compares the empirical distribution functions after each value", () => {
+    expect(ksTwoSample([1, 1, 2, 2], [1, 2, 2, 2], 0.001).statistic).toBeCloseTo(0.25, 12)
+  })
 })

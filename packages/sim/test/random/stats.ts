@@ -191,8 +191,14 @@ export const chiSquareTest = (
     statistic += (d * d) / e
   }
   const df = observed.length - 1 - fittedParameters
+  return chiSquareResult(statistic, df, alpha, observed.length)
+}
+
+/** Packs a chi-square statistic with its p-value and critical value; no degrees of freedom = nothing to reject. */
+const chiSquareResult = (statistic: number, df: number, alpha: number, bins: number): ChiSquareResult => {
+  if (df < 1) return { statistic, df, pValue: 1, critical: Number.POSITIVE_INFINITY, alpha, reject: false, bins }
   const critical = chiSquareCritical(df, alpha)
-  return { statistic, df, pValue: chiSquareSf(statistic, df), critical, alpha, reject: statistic > critical, bins: observed.length }
+  return { statistic, df, pValue: chiSquareSf(statistic, df), critical, alpha, reject: statistic > critical, bins }
 }
 
 /**
@@ -289,9 +295,7 @@ export const chiSquareTwoSample = (
     const eb = (total * nb) / (na + nb)
     statistic += (oa[j]! - ea) ** 2 / ea + (ob[j]! - eb) ** 2 / eb
   }
-  const df = starts.length - 1
-  const critical = chiSquareCritical(df, alpha)
-  return { statistic, df, pValue: chiSquareSf(statistic, df), critical, alpha, reject: statistic > critical, bins: starts.length }
+  return chiSquareResult(statistic, starts.length - 1, alpha, starts.length)
 }
 
 // ---------------------------------------------------------------- Kolmogorov-Smirnov
