@@ -205,13 +205,24 @@ const fanOf = (months: ReadonlyArray<string>, cumulative: ReadonlyArray<Float64A
 
 /** Paths by payback month, one bin per month from the earliest to the latest. */
 const paybackHistogram = (days: Float64Array, untilDay: string): Histogram => {
-  const months = Array.from(days).filter((d) => !Number.isNaN(d)).map((d) => epochDayToIso(d).slice(0, 7))
-  const missing = days.length - months.length
+  // Count by day first (a horizon has a few thousand days), then name the months: cheap for millions of paths.
+  const byDay = new Map<number, number>()
+  let missing = 0
+  for (const d of days) {
+    if (Number.isNaN(d)) missing++
+    else byDay.set(d, (byDay.get(d) ?? 0) + 1)
+  }
+  const byMonth = new Map<string, number>()
+  for (const [d, n] of byDay) {
+    const month = epochDayToIso(d).slice(0, 7)
+    byMonth.set(month, (byMonth.get(month) ?? 0) + n)
+  }
   const labels: Array<string> = []
-  if (months.length > 0) {
-    const sorted = [...months].sort()
-    let [y, m] = (sorted[0] as string).split("-").map(Number) as [number, number]
-    const last = sorted[sorted.length - 1] as string
+  const sorted = [...byMonth.keys()].sort()
+  const first = sorted[0]
+  const last = sorted[sorted.length - 1]
+  if (first !== undefined && last !== undefined) {
+    let [y, m] = first.split("-").map(Number) as [number, number]
     for (;;) {
       const label = `${y}-${String(m).padStart(2, "0")}`
       labels.push(label)
@@ -223,21 +234,27 @@ const paybackHistogram = (days: Float64Array, untilDay: string): Histogram => {
       }
     }
   }
-  const counts = labels.map((l) => months.filter((x) => x === l).length)
-  return { binLabels: labels, counts, missing, missingLabel: `none before ${untilDay}` }
+  return { binLabels: labels, counts: labels.map((l) => byMonth.get(l) ?? 0), missing, missingLabel: `none before ${untilDay}` }
 }
 
 /** Equal-width bins between min and max (about the square root of the count, 5 to 30). */
 const valueHistogram = (values: Float64Array, label: (x: number) => string): Histogram => {
-  const present = Array.from(values).filter((x) => !Number.isNaN(x))
-  const missing = values.length - present.length
-  if (present.length === 0) return { binLabels: [], counts: [], missing, missingLabel: "no value" }
-  const min = Math.min(...present)
-  const max = Math.max(...present)
-  const bins = max === min ? 1 : Math.min(30, Math.max(5, Math.ceil(Math.sqrt(present.length))))
+  let present = 0
+  let min = Number.POSITIVE_INFINITY
+  let max = Number.NEGATIVE_INFINITY
+  for (const x of values) {
+    if (Number.isNaN(x)) continue
+    present++
+    if (x < min) min = x
+    if (x > max) max = x
+  }
+  const missing = values.length - present
+  if (present === 0) return { binLabels: [], counts: [], missing, missingLabel: "no value" }
+  const bins = max === min ? 1 : Math.min(30, Math.max(5, Math.ceil(Math.sqrt(present))))
   const width = max === min ? 1 : (max - min) / bins
   const counts = new Array<number>(bins).fill(0)
-  for (const x of present) {
+  for (const x of values) {
+    if (Number.isNaN(x)) continue
     const b = Math.min(bins - 1, Math.floor((x - min) / width))
     counts[b] = (counts[b] as number) + 1
   }
@@ -289,8 +306,11 @@ export const batchModel = async (dir: string, context: BatchContext): Promise<Ba
   const margin = fanOf(outcomes.marginMonths, outcomes.marginCumulative)
   const payback = outcomes.paybackDays
   const npv = outcomes.npvUsdCents
-  const paid = Array.from(payback).filter((x) => !Number.isNaN(x)).length
-  const npvSorted = Float64Array.from(npv).filter((x) => !Number.isNaN(x)).sort()
+  let paid = 0
+  for (const d of payback) if (!Number.isNaN(d)) paid++
+  const npvSorted = npv.filter((x) => !Number.isNaN(x)).sort()
+  let npvPositive = 0
+  for (const x of npvSorted) if (x > 0) npvPositive++
   const last = (xs: ReadonlyArray<number>): number => xs[xs.length - 1] ?? 0
   const headlines: Array<Headline> = [
     { label: "paths", value: formatNumber(summary.paths, 0), detail: `master seed ${summary.masterSeed}` },
@@ -300,7 +320,7 @@ export const batchModel = async (dir: string, context: BatchContext): Promise<Ba
     ...(npvSorted.length === 0 ? [] : [{
       label: `NPV at ${formatPercent(started.data.discountRatePerYear)} (median)`,
       value: formatUsd(quantileType7(npvSorted, 0.5)),
-      detail: `P(NPV > 0) = ${formatPercent(npvSorted.filter((x) => x > 0).length / npvSorted.length)}`
+      detail: `P(NPV > 0) = ${formatPercent(npvPositive / npvSorted.length)}`
     }])
   ]
   return {
