@@ -53,7 +53,10 @@ export const appendToLog = async (
       throw new LogAppendError(`${path} does not validate; not appending`, problems.map((p) => formatProblem(path, p)))
     }
     if (summary?.sealed === true) throw new LogAppendError(`${path} is sealed; nothing may be appended`)
-    const chained = summary === undefined || summary.lines === 0 || summary.chained
+    // A new log is numbered and chained; an existing one keeps its shape (a hand-written scenario stays plain).
+    const empty = summary === undefined || summary.lines === 0
+    const chained = empty || summary.chained
+    const numbered = empty || summary.numbered
     let state = summary?.state ?? initialState()
     let seq = summary?.lines ?? 0
     let prev = summary === undefined || summary.lines === 0 ? GENESIS_PREV : summary.lastHash
@@ -66,7 +69,7 @@ export const appendToLog = async (
       }
       state = evolve(state, e)
       seq += 1
-      const line = encodeEntry(chained ? { ...e, seq, prev } : e)
+      const line = encodeEntry(chained ? { ...e, seq, prev } : numbered ? { ...e, seq } : e)
       prev = hashLine(line)
       lastAt = e.at
       lines.push(line)

@@ -30,6 +30,9 @@ export interface LogSummary {
   /** Events decoded (the seal excluded). */
   readonly events: number
   readonly problems: number
+  /** Every line carries `seq` (decided by line 1). */
+  readonly numbered: boolean
+  /** Every line carries `prev` (decided by line 1). */
   readonly chained: boolean
   readonly sealed: boolean
   /** Holds generated events, so it must be sealed. */
@@ -162,6 +165,7 @@ export class LogValidator {
       lines: this.lineCount,
       events: this.events,
       problems: this.problemCount,
+      numbered: this.numbered ?? false,
       chained: this.chained ?? false,
       sealed: this.sealedAt > 0,
       complete: this.complete,

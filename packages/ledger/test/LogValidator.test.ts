@@ -149,6 +149,17 @@ describe("append", () => {
       .rejects.toThrow(LogAppendError)
     expect((await readFile(other, "utf8")).split("\n")).toHaveLength(3)
   })
+  it("keeps the shape of a hand-written scenario (numbered or plain) when appending to it", async () => {
+    const entries = sampleEntries(1).slice(0, 5)
+    for (const numbered of [false, true]) {
+      const path = join(dir, `hand-${numbered}.jsonl`)
+      await writeFile(path, entries.slice(0, 2).map((e, i) => JSON.stringify(numbered ? { seq: i + 1, ...e } : e)).join("\n") + "\n")
+      await appendToLog(path, entries.slice(2))
+      const { problems, summary } = validateLogText(await readFile(path))
+      expect(problems).toEqual([])
+      expect(summary).toMatchObject({ events: 5, numbered, chained: false })
+    }
+  })
   it("fails fast when another writer holds the lock", async () => {
     const path = join(dir, "locked.jsonl")
     await writeFile(`${path}.lock`, "")
