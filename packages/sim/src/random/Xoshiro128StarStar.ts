@@ -7,13 +7,22 @@ import type { Rng } from "./Rng.ts"
 const DOUBLE_UNIT = 1.1102230246251565e-16 // 2^-53
 const TWO_POW_32 = 4294967296
 
+/** An all-zero xoshiro state: the one state the generator never leaves. */
+export class GeneratorStateInvalidError extends Error {
+  readonly _tag = "GeneratorStateInvalidError"
+  constructor(readonly generator: string) {
+    super(`${generator}: the state must not be all zero`)
+    this.name = "GeneratorStateInvalidError"
+  }
+}
+
 export class Xoshiro128StarStar implements Rng {
   // Int32Array state for the same reason as Sfc32's: untagged int32 loads and stores.
   private readonly s: Int32Array
 
   /** Raw state as the reference C code holds it (s[0..3]); it must not be all zero. */
   constructor(s0: number, s1: number, s2: number, s3: number) {
-    if ((s0 | s1 | s2 | s3) === 0) throw new RangeError("xoshiro128** state must not be all zero")
+    if ((s0 | s1 | s2 | s3) === 0) throw new GeneratorStateInvalidError("xoshiro128**")
     this.s = new Int32Array([s0 | 0, s1 | 0, s2 | 0, s3 | 0])
   }
 

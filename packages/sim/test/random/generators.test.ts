@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest"
 import fc from "fast-check"
 import seedrandom from "seedrandom"
-import { doubleFromWords, Sfc32, Xoshiro128StarStar, type Rng } from "../../src/random/index.ts"
+import { doubleFromWords, GeneratorStateInvalidError, Sfc32, Xoshiro128StarStar, type Rng } from "../../src/random/index.ts"
 import {
   binnedChiSquare,
   chiSquareTest,
@@ -30,6 +30,10 @@ describe("reference outputs", () => {
 
   it("xoshiro128** matches the reference C code (Blackman and Vigna) from state 1, 2, 3, 4", () => {
     expect(words(new Xoshiro128StarStar(1, 2, 3, 4), 6)).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492])
+  })
+
+  it("xoshiro128** refuses the all-zero state (it would stay zero forever)", () => {
+    expect(() => new Xoshiro128StarStar(0, 0, 0, 0)).toThrow(GeneratorStateInvalidError)
   })
 
   it("words are unsigned 32-bit integers", () => {

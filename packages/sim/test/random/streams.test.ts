@@ -167,6 +167,39 @@ describe("distinct and independent streams", () => {
   })
 })
 
+describe("the independence checks have power", () => {
+  it("the paired chi-square rejects a stream paired with a copy of itself (what a forgotten or colliding name gives)", () => {
+    const x = rngFor(1, "arrivals")
+    const y = rngFor(1, "arrivals")
+    const counts = new Array<number>(1024).fill(0)
+    for (let i = 0; i < 500_000; i++) counts[(x.nextU32() >>> 27) * 32 + (y.nextU32() >>> 27)]!++
+    expect(chiSquareTest(counts, new Array<number>(1024).fill(1 / 1024), ALPHA).reject).toBe(true)
+  })
+
+  it("the correlation check rejects pairs sharing 10% of their variation (u and 0.9 v + 0.1 u, correlation ~0.11)", () => {
+    const x = rngFor(1, "arrivals")
+    const y = rngFor(1, "fleetShare")
+    const n = 500_000
+    let sx = 0
+    let sy = 0
+    let sxy = 0
+    let sxx = 0
+    let syy = 0
+    for (let i = 0; i < n; i++) {
+      const u = x.nextDouble()
+      const v = 0.9 * y.nextDouble() + 0.1 * u
+      sx += u
+      sy += v
+      sxy += u * v
+      sxx += u * u
+      syy += v * v
+    }
+    const cov = sxy / n - (sx / n) * (sy / n)
+    const correlation = cov / Math.sqrt((sxx / n - (sx / n) ** 2) * (syy / n - (sy / n) ** 2))
+    expect(Math.abs(correlation * Math.sqrt(n))).toBeGreaterThan(normalCriticalTwoSided(ALPHA))
+  })
+})
+
 describe("seeds", () => {
   it("accepts the integers 0 .. 2^53-1", () => {
     expect(() => checkSeed(0)).not.toThrow()
