@@ -10,6 +10,12 @@ const MAX_TIMESPAN_S = TARGET_TIMESPAN_S * 4
 const TWO_POW_24 = 16_777_216
 const TWO_POW_16 = 65_536
 
+/** 2^k for integer k in [-64, 320], exact (a table is much cheaper than Math.pow in the hot loop). */
+const POW2_OFFSET = 64
+const POW2 = new Float64Array(385)
+for (let k = -POW2_OFFSET; k <= 320; k++) POW2[k + POW2_OFFSET] = 2 ** k
+const pow2 = (k: number): number => POW2[k + POW2_OFFSET]!
+
 /** floor(a / d) for non-negative integers a < 2^53 and d > 0 (a double quotient could round up to an integer). */
 const floorDiv = (a: number, d: number): number => {
   let q = Math.floor(a / d)
@@ -37,12 +43,12 @@ export const retargetBits = (bits: number, firstBlockTime: number, lastBlockTime
   const exponentBits = 8 * (size - 3) // old target = mantissa * 2^exponentBits
   // New target V = product * 2^exponentBits / TIMESPAN (a real number); its compact mantissa is
   // floor(V / 256^(newSize-3)) because flooring V first and then dropping whole bytes is the same as flooring once.
-  const approx = (product / TARGET_TIMESPAN_S) * 2 ** exponentBits
+  const approx = (product / TARGET_TIMESPAN_S) * pow2(exponentBits)
   let newSize = Math.ceil((Math.floor(Math.log2(approx)) + 1) / 8)
   let m = 0
   for (let guard = 0; guard < 4; guard++) {
     const shift = exponentBits - 8 * (newSize - 3)
-    m = shift >= 0 ? floorDiv(product * 2 ** shift, TARGET_TIMESPAN_S) : floorDiv(product, TARGET_TIMESPAN_S * 2 ** -shift)
+    m = shift >= 0 ? floorDiv(product * pow2(shift), TARGET_TIMESPAN_S) : floorDiv(product, TARGET_TIMESPAN_S * pow2(-shift))
     if (m >= TWO_POW_24) newSize += 1
     else if (m < TWO_POW_16 && newSize > 3) newSize -= 1
     else break
@@ -67,5 +73,5 @@ export const workOfBits = (bits: number): number => {
   const size = bits >>> 24
   const mantissa = bits & 0x007fffff
   if (size < 0x0c || size > 0x18 || (bits & 0x00800000) !== 0 || mantissa === 0) return Number(workForBits(bits))
-  return 2 ** (256 - 8 * (size - 3)) / mantissa
+  return pow2(256 - 8 * (size - 3)) / mantissa
 }

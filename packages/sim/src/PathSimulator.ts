@@ -830,13 +830,13 @@ export class PathSimulator {
       const fee = roundHalfEven((kwh * this.cRate[c]!) / 1000)
       if (sink !== null) sink.hostingFeeCharged(stamp, c, d, kwh, fee)
       this.dayHostingCents += fee
-      const curtKwh = kwhOfJoules(this.siteCurtJ[s]!)
+      const curtKwh = this.siteCurtJ[s] === 0 ? 0 : kwhOfJoules(this.siteCurtJ[s]!)
       if (curtKwh > 0 && this.cCurtCredit[c]! > 0) {
         const amount = roundHalfEven((curtKwh * this.cCurtCredit[c]!) / 1000)
         if (sink !== null) sink.curtailmentCredited(stamp, c, d, curtKwh, amount)
         this.dayCreditsCents += amount
       }
-      const slaKwh = kwhOfJoules(this.siteSlaJ[s]!)
+      const slaKwh = this.siteSlaJ[s] === 0 ? 0 : kwhOfJoules(this.siteSlaJ[s]!)
       if (slaKwh > 0 && this.cSlaCredit[c]! > 0) {
         const amount = roundHalfEven((slaKwh * this.cSlaCredit[c]!) / 1000)
         if (sink !== null) sink.slaCredited(stamp, c, d, slaKwh, amount)
