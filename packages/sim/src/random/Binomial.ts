@@ -61,11 +61,11 @@ const binomialBtrs = (rng: Rng, n: number, p: number): number => {
   const a = -0.0873 + 0.0248 * b + 0.01 * p
   const c = n * p + 0.5
   const vr = 0.92 - 4.2 / b
-  const alpha = (2.83 + 5.1 / b) * spq
-  const m = Math.floor((n + 1) * p)
-  // Needed only when the squeeze fails (about 1 draw in 5): computed then, once.
-  let logR = Number.NaN
-  let tailM = Number.NaN
+  // Needed only when the squeeze fails (about 1 draw in 3 at n p = 144): computed then, once per call.
+  let alpha = Number.NaN
+  let m = 0
+  let logR = 0
+  let modeTerms = 0
   for (;;) {
     const u = rng.nextDouble() - 0.5
     const v = rng.nextDouble()
@@ -73,17 +73,18 @@ const binomialBtrs = (rng: Rng, n: number, p: number): number => {
     const k = Math.floor(((2 * a) / us + b) * u + c)
     if (k < 0 || k > n) continue
     if (us >= 0.07 && v <= vr) return k
-    if (logR !== logR) {
+    if (alpha !== alpha) {
+      alpha = (2.83 + 5.1 / b) * spq
+      m = Math.floor((n + 1) * p)
       logR = Math.log(p / q)
-      tailM = stirlingTail(m) + stirlingTail(n - m)
+      modeTerms = (m + 0.5) * (Math.log((m + 1) / (n - m + 1)) - logR) + stirlingTail(m) + stirlingTail(n - m)
     }
     const logV = Math.log((v * alpha) / (a / (us * us) + b))
     // log( f(k) / f(m) ), f the binomial pmf, via log(j!) = (j+1/2) log(j+1) - (j+1) + log(2 pi)/2 + tail(j).
     const bound =
-      (m + 0.5) * (Math.log((m + 1) / (n - m + 1)) - logR) +
+      modeTerms +
       (n + 1) * Math.log1p((k - m) / (n - k + 1)) +
-      (k + 0.5) * (Math.log((n - k + 1) / (k + 1)) + logR) +
-      tailM -
+      (k + 0.5) * (Math.log((n - k + 1) / (k + 1)) + logR) -
       stirlingTail(k) -
       stirlingTail(n - k)
     if (logV <= bound) return k
