@@ -2,7 +2,7 @@
 // Hormann's transformed rejection with squeeze (1993), whose acceptance test uses the exact Poisson pmf.
 // No normal approximation anywhere. Constant expected cost: ~mean+1 steps below 10, ~1.1 rounds above.
 import type { Rng } from "./Rng.ts"
-import { stirlingTail } from "./LogFactorial.ts"
+import { LOG_FACTORIAL_TABLE, LOG_FACTORIAL_TABLE_SIZE, stirlingTail } from "./LogFactorial.ts"
 import { SamplerParameterInvalidError } from "./SamplerParameterInvalidError.ts"
 
 /** Means below this use inversion; PTRS is valid from 10 on (Hormann 1993). */
@@ -44,6 +44,7 @@ const poissonPtrs = (rng: Rng, mean: number): number => {
   const a = -0.059 + 0.02483 * b
   const invAlpha = 1.1239 + 1.1328 / (b - 3.4)
   const vr = 0.9277 - 3.6224 / (b - 2)
+  let logMean = Number.NaN // computed on the first slow-path draw
   for (;;) {
     const u = rng.nextDouble() - 0.5
     const v = rng.nextDouble()
@@ -52,10 +53,14 @@ const poissonPtrs = (rng: Rng, mean: number): number => {
     if (us >= 0.07 && v <= vr) return k
     if (k < 0 || (us < 0.013 && v > us)) continue
     // One log instead of three: log(v) + log(invAlpha) - log(a/us^2 + b) = log(v invAlpha / (a/us^2 + b)).
-    // The right side is log P(X = k), written so no large terms cancel for big means (k! in Stirling form):
+    // The right side is log P(X = k): from the log-factorial table while k is in it (no more logs), else
+    // written so no large terms cancel for big means (k! in Stirling form):
     // k log(mean/(k+1)) - log(k+1)/2 + (k+1-mean) - log(2 pi)/2 - stirlingTail(k).
+    if (logMean !== logMean) logMean = Math.log(mean)
     const logPmf =
-      k * Math.log1p((mean - k - 1) / (k + 1)) - 0.5 * Math.log(k + 1) + (k + 1 - mean) - HALF_LOG_2PI - stirlingTail(k)
+      k < LOG_FACTORIAL_TABLE_SIZE
+        ? k * logMean - mean - LOG_FACTORIAL_TABLE[k]!
+        : k * Math.log1p((mean - k - 1) / (k + 1)) - 0.5 * Math.log(k + 1) + (k + 1 - mean) - HALF_LOG_2PI - stirlingTail(k)
     if (Math.log((v * invAlpha) / (a / (us * us) + b)) <= logPmf) return k
   }
 }
