@@ -85,3 +85,26 @@ describe("hosting economics and payouts", () => {
     expect(books.sales[0]).toEqual([Date.parse("2024-01-31T23:59:59Z") / 1000, Math.floor(0.5 * january)])
   })
 })
+
+describe("the halving", () => {
+  it.each(["block", "aggregate"] as const)("%s engine: the subsidy halves at height 1,050,000, once", (engine) => {
+    const halvingPlan = scenarioOfText(testScenarioText({ until: "2024-01-11T00:00:00Z", height: 1_049_000 }).text)
+    const halvings: Array<[number, number]> = []
+    const subsidies = new Set<string>()
+    class Recorder extends NullSink {
+      override halvingReached(_t: number, height: number, subsidySats: number): void {
+        halvings.push([height, subsidySats])
+      }
+      override blockFound(_t: number, height: number, _fleet: boolean, subsidySats: number): void {
+        subsidies.add(`${height >= 1_050_000}:${subsidySats}`)
+      }
+      override blocksMined(_t: number, first: number, last: number, fleetBlocks: number, subsidySats: number): void {
+        if (fleetBlocks > 0) subsidies.add(`${first >= 1_050_000}:${subsidySats / fleetBlocks}`)
+        expect(first < 1_050_000 && last >= 1_050_000).toBe(false)
+      }
+    }
+    new PathSimulator(halvingPlan).run(1, engine, new Recorder())
+    expect(halvings).toEqual([[1_050_000, 156_250_000]])
+    expect([...subsidies].sort()).toEqual(["false:312500000", "true:156250000"])
+  })
+})
