@@ -34,10 +34,10 @@ const expectMoments = (samples: Float64Array, mean: number, variance: number, mu
   expect(v.reject, `variance ${v.estimate} vs ${variance}: z = ${v.z.toFixed(2)} (SE ${v.standardError.toExponential(2)})`).toBe(false)
 }
 
-describe("poisson: inversion below mean 10, PTRS from 10", () => {
+describe("poisson: inversion below mean 10, PTRS from 10 (pmf from the log-factorial table for k < 16384)", () => {
   expect(POISSON_INVERSION_BELOW).toBe(10)
 
-  it.each([0.01, 0.5, 3, 9.999, 10, 30, 144, 1e5, 1e9])("mean %s: chi-square on the exact pmf; mean and variance within their SEs", (mean) => {
+  it.each([0.01, 0.5, 3, 9.999, 10, 30, 144, 16_300, 1e5, 1e9])("mean %s: chi-square on the exact pmf; mean and variance within their SEs", (mean) => {
     const rng = rngFor(20, `test-poisson-${mean}`)
     const xs = draw(N, () => poisson(rng, mean))
     expect(xs.every((k) => Number.isInteger(k) && k >= 0)).toBe(true)
@@ -63,7 +63,7 @@ describe("poisson: inversion below mean 10, PTRS from 10", () => {
   })
 })
 
-describe("binomial: inversion when n min(p, 1-p) < 10, BTRS otherwise, symmetry for p > 1/2", () => {
+describe("binomial: inversion when n min(p, 1-p) < 10, BTRS otherwise (table below n = 16384), symmetry for p > 1/2", () => {
   expect(BINOMIAL_INVERSION_BELOW).toBe(10)
 
   it.each([
@@ -74,6 +74,8 @@ describe("binomial: inversion when n min(p, 1-p) < 10, BTRS otherwise, symmetry 
     [2016, 0.004],
     [2016, 0.066],
     [2016, 0.999],
+    [16_383, 0.3],
+    [16_384, 0.3],
     [1e6, 0.5],
     [1e9, 0.9],
     [1e9, 5e-9],
