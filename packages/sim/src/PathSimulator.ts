@@ -285,9 +285,13 @@ export class PathSimulator {
     this.rArrivals = rngFor(seed, "arrivals")
     // Interior block counts have their own stream so that counting (a log, solo) never shifts the arrival
     // budgets: a path's chain is the same whether or not its blocks are counted.
-    this.rCounts = rngFor(seed, "blockCounts")
-    this.rFleet = rngFor(seed, "fleetShare")
-    this.rFees = rngFor(seed, "fees")
+    // Streams only blocks that are counted or paid draw from (each is hashed from the seed and its name, so
+    // creating them or not changes no other stream).
+    if (this.sink !== null || this.needFleetDraws) {
+      this.rCounts = rngFor(seed, "blockCounts")
+      this.rFleet = rngFor(seed, "fleetShare")
+      this.rFees = rngFor(seed, "fees")
+    }
     this.rPrice = rngFor(seed, "price")
     this.rNetwork = rngFor(seed, "network")
     this.rUptime = rngFor(seed, "uptime")
@@ -641,9 +645,7 @@ export class PathSimulator {
       else if (everyBlock) sink.blockFound(tc, this.height, false, this.subsidySats, 0)
       if (--this.rRet === 0) this.retarget(tc)
       if (--this.rHalv === 0) this.halving(tc)
-      this.budget = this.blockEngine ? standardExponential(this.rArrivals) : 0
-    this.counting = !this.blockEngine && (this.sink !== null || this.needFleetDraws)
-    this.drawBudgets()
+      this.budget = standardExponential(this.rArrivals)
     }
   }
 
