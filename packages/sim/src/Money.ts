@@ -17,12 +17,14 @@ const floorDiv = (a: number, d: number): number => {
  * product passes 2^53.
  */
 export const centsOfSats = (amountSats: number, priceUsdCents: number): number => {
-  // Fast path, exact while the product is below 2^53: one division and its remainder.
-  const product = amountSats * priceUsdCents
-  if (product <= 9_007_199_254_740_991) {
-    const q = floorDiv(product, E8)
-    const twiceR = 2 * (product - q * E8)
-    return twiceR < E8 ? q : twiceR > E8 ? q + 1 : q % 2 === 0 ? q : q + 1
+  // Fast path for prices below $900,000: amount = ah * 1e8 + al, and al * price < 9e15 stays exact.
+  if (priceUsdCents < 90_000_000) {
+    const ah = floorDiv(amountSats, E8)
+    const x = (amountSats - ah * E8) * priceUsdCents
+    const q = floorDiv(x, E8)
+    const whole = ah * priceUsdCents + q
+    const twiceR = 2 * (x - q * E8)
+    return twiceR < E8 ? whole : twiceR > E8 ? whole + 1 : whole % 2 === 0 ? whole : whole + 1
   }
   const ah = floorDiv(amountSats, E8)
   const al = amountSats - ah * E8
