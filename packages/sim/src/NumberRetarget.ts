@@ -43,8 +43,9 @@ export const retargetBits = (bits: number, firstBlockTime: number, lastBlockTime
   const exponentBits = 8 * (size - 3) // old target = mantissa * 2^exponentBits
   // New target V = product * 2^exponentBits / TIMESPAN (a real number); its compact mantissa is
   // floor(V / 256^(newSize-3)) because flooring V first and then dropping whole bytes is the same as flooring once.
-  const approx = (product / TARGET_TIMESPAN_S) * pow2(exponentBits)
-  let newSize = Math.ceil((Math.floor(Math.log2(approx)) + 1) / 8)
+  // The clamped timespan moves the target by at most a factor of 4, so the new size is the old one give or take
+  // a byte; the loop below settles it.
+  let newSize = size
   let m = 0
   for (let guard = 0; guard < 4; guard++) {
     const shift = exponentBits - 8 * (newSize - 3)
