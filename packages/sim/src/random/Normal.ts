@@ -43,7 +43,7 @@ const ZIG_RATIO = new Float64Array(LAYERS)
 /**
  * Two words -> layer (bits 0-7 of the first) and u in (-1,1) from 53 other bits: u = (2k+1-2^53)/2^53.
  * Kept small so that V8 inlines it into callers (a double returned from a call that is not inlined is boxed, an
- * allocation per draw); the rare rest (about 1 draw in 80) is in `standardNormalSlow`.
+ * allocation per draw); the rare rest (1 draw in 67) is in `standardNormalSlow`.
  */
 export const standardNormal = (rng: Rng): number => {
   const a = rng.nextU32()

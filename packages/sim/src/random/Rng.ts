@@ -1,7 +1,7 @@
 // The one interface every sampler draws from: 32-bit words and open-interval doubles from a seeded generator.
 // Hot-loop code calls these methods directly; nothing here allocates.
 
-/** A seeded pseudo-random generator. Implementations are classes with numeric fields (no closures per draw). */
+/** A seeded pseudo-random generator. Implementations are classes with their state in a typed array (no closures). */
 export interface Rng {
   /** A uniform 32-bit unsigned integer in [0, 2^32). */
   nextU32(): number
