@@ -26,18 +26,33 @@ const binomialLowP = (rng: Rng, n: number, p: number): number => {
   return binomialBtrs(rng, n, p)
 }
 
-// log(1 - p) of the last p seen: callers thin many counts with the same p (the fleet's share within a
-// segment), and log1p costs as much as the rest of the setup. A pure cache: the value is the same either way.
-let cachedP = Number.NaN
-let cachedLog1mP = Number.NaN
+// log(1 - p) of the last two p seen: callers thin many counts with the same p (the fleet's share within a
+// segment, next to the engine's other binomial), and log1p costs as much as the rest of the setup. A pure
+// cache: the value is the same either way.
+let cachedP0 = Number.NaN
+let cachedLog1mP0 = Number.NaN
+let cachedP1 = Number.NaN
+let cachedLog1mP1 = Number.NaN
+let replaceSlot1 = false
+
+const log1mP = (p: number): number => {
+  if (p === cachedP0) return cachedLog1mP0
+  if (p === cachedP1) return cachedLog1mP1
+  const value = Math.log1p(-p)
+  if (replaceSlot1) {
+    cachedP1 = p
+    cachedLog1mP1 = value
+  } else {
+    cachedP0 = p
+    cachedLog1mP0 = value
+  }
+  replaceSlot1 = !replaceSlot1
+  return value
+}
 
 const binomialInversion = (rng: Rng, n: number, p: number): number => {
   const q = 1 - p
-  if (p !== cachedP) {
-    cachedP = p
-    cachedLog1mP = Math.log1p(-p)
-  }
-  const p0 = Math.exp(n * cachedLog1mP)
+  const p0 = Math.exp(n * log1mP(p))
   const ratio = p / q
   const limit = n < INVERSION_CAP ? n : INVERSION_CAP
   for (;;) {
