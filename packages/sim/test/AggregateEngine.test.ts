@@ -3,8 +3,12 @@
 // retarget's time, the first interval of the next epoch, and the fleet's blocks in the first epoch and in the
 // first 30 days. Different seed ranges per engine, so the samples are independent. Each test also rejects a
 // deliberately wrong aggregate engine.
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 import { type EngineFaults, PathSimulator } from "../src/PathSimulator.ts"
+import { scenarioOfText } from "../src/Scenario.ts"
+import { planUntil } from "../src/ScenarioCompiler.ts"
 import type { EngineKind } from "../src/ScenarioPlan.ts"
 import { chiSquareTwoSample, ksTwoSample } from "./random/stats.ts"
 import { NullSink, testScenario } from "./support/TestScenario.ts"
@@ -93,5 +97,28 @@ describe("aggregate engine matches the block engine in distribution", () => {
   it("rejects an aggregate engine that rounds the fleet's count instead of sampling it", () => {
     const bad = sample("aggregate", 3_000_001, { fleetCountRounded: true })
     expect(chiSquareTwoSample(column(block, "fleetFirst30Days"), column(bad, "fleetFirst30Days"), ALPHA).reject).toBe(true)
+  })
+})
+
+describe("on the reference scenario's outcomes", () => {
+  it("cango-2024 to 2025-02-01 (FPPS): the December 2024 BTC mined and the total net margin agree (KS two-sample)", () => {
+    const full = scenarioOfText(readFileSync(fileURLToPath(new URL("../../../scenarios/cango-2024.jsonl", import.meta.url))))
+    const cango = planUntil(full, Date.parse("2025-02-01T00:00:00Z") / 1000, "2025-02-01T00:00:00Z")
+    const sim = new PathSimulator(cango)
+    const december = cango.calendar.months.indexOf("2024-12")
+    const outcomes = (engine: EngineKind, first: number) => {
+      const dec: Array<number> = []
+      const margin: Array<number> = []
+      for (let i = 0; i < 200; i++) {
+        const o = sim.run(first + i, engine)
+        dec.push(o.minedSatsByMonth[december]!)
+        margin.push(o.netMarginUsdCents)
+      }
+      return { dec, margin }
+    }
+    const b = outcomes("block", 1)
+    const a = outcomes("aggregate", 1_000_001)
+    expect(ksTwoSample(b.dec, a.dec, ALPHA).reject).toBe(false)
+    expect(ksTwoSample(b.margin, a.margin, ALPHA).reject).toBe(false)
   })
 })
