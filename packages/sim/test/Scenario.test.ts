@@ -70,6 +70,33 @@ describe("hindcast then forecast", () => {
     }
   })
 
+  it("observed fleet blocks are credited (solo) and stand in for generated ones until the last of them", () => {
+    const height = 2016 * 430 + 500
+    const at = "2024-01-05T12:00:00Z"
+    const plan = scenarioOfText(withLine(`{"at":"${at}","type":"BlockFound","v":1,"data":{"height":${height},"blockTimeS":${Date.parse(at) / 1000},"fleet":true,"subsidySats":312500000,"feesSats":12345}}`))
+    const atS = Date.parse(at) / 1000
+    for (const engine of ["block", "aggregate"] as const) {
+      const credits: Array<[number, number]> = []
+      const fleetBlocks: Array<[number, number]> = []
+      class Recorder extends NullSink {
+        override rewardCredited(tS: number, amountSats: number): void {
+          credits.push([tS, amountSats])
+        }
+        override blockFound(tS: number, h: number, fleet: boolean): void {
+          if (fleet) fleetBlocks.push([tS, h])
+        }
+        override blocksMined(tS: number, _f: number, _l: number, fleet: number): void {
+          if (fleet > 0) fleetBlocks.push([tS, -1])
+        }
+      }
+      new PathSimulator(plan).run(2, engine, new Recorder())
+      expect(credits[0]).toEqual([atS, 312_512_345])
+      // Nothing generated for the fleet before the observed block (the aggregate's summaries end at day ends).
+      expect(fleetBlocks.every(([t, h]) => t >= atS && (h === -1 || h > height))).toBe(true)
+      expect(fleetBlocks.length).toBeGreaterThan(0)
+    }
+  })
+
   it("an observed price at a day's start is that day's price", () => {
     const plan = scenarioOfText(withLine('{"at":"2024-01-10T00:00:00Z","type":"PriceObserved","v":1,"data":{"priceUsdCents":4321000}}'))
     const prices = new Map<number, number>()
