@@ -4,7 +4,7 @@
 // comparison. Medians of 3 runs. `--million` also runs 1,000,000 paths once and reports its peak RSS.
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { availableParallelism, tmpdir } from "node:os"
+import { availableParallelism, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { scenarioOfText } from "@hashsim/sim"
 import { pathSeeds } from "../src/PathSeed.ts"
@@ -23,18 +23,18 @@ const median = (xs: Array<number>) => [...xs].sort((a, b) => a - b)[Math.floor(x
 const hasTime = existsSync("/usr/bin/time")
 
 /** Runs `hashsim mc` as a user would; returns wall seconds and peak RSS (MB, when /usr/bin/time exists). */
-const mc = (n: number, workers: number, engine = "aggregate"): { seconds: number; rssMb: number | undefined } => {
+const mc = (n: number, workers: number, engine = "aggregate"): { seconds: number; cpuSeconds: number | undefined; rssMb: number | undefined } => {
   const out = mkdtempSync(join(tmpdir(), "hashsim-bench-"))
   const args = ["--import", "tsx", "packages/cli/src/main.ts", "mc", scenarioFile, "--paths", String(n), "--seed", String(masterSeed), "--out", join(out, "o"), "--workers", String(workers), "--engine", engine]
   const t0 = performance.now()
   const result = hasTime
-    ? spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M", process.execPath, ...args], { cwd: root, encoding: "utf8" })
+    ? spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M cpu_s=%U+%S", process.execPath, ...args], { cwd: root, encoding: "utf8" })
     : spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" })
   const seconds = (performance.now() - t0) / 1000
   rmSync(out, { recursive: true, force: true })
   if (result.status !== 0) throw new Error(`hashsim mc failed: ${result.stderr}`)
-  const rss = /maxrss_kb=([0-9]+)/.exec(result.stderr)
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : undefined }
+  const rss = /maxrss_kb=([0-9]+) cpu_s=([0-9.]+)\+([0-9.]+)/.exec(result.stderr)
+  return { seconds, cpuSeconds: rss ? Number(rss[2]) + Number(rss[3]) : undefined, rssMb: rss ? Number(rss[1]) / 1024 : undefined }
 }
 
 const report = (label: string, n: number, seconds: number) => {
@@ -43,7 +43,7 @@ const report = (label: string, n: number, seconds: number) => {
   return nsPerPathDay
 }
 
-console.log(`hashsim mc bench: ${scenarioFile}, ${days} days a path, master seed ${masterSeed}, ${cores} cores, Node ${process.version}\n`)
+console.log(`hashsim mc bench: ${scenarioFile}, ${days} days a path, master seed ${masterSeed}, ${cores} cores, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)}\n`)
 
 // The engine alone, one thread, no I/O: the floor the batch can approach.
 {
@@ -59,11 +59,15 @@ console.log(`hashsim mc bench: ${scenarioFile}, ${days} days a path, master seed
   report("aggregate engine alone, 1 thread (2,000 paths)", 2000, median(times))
 }
 
-const one = median([0, 1, 2].map(() => mc(paths, 1).seconds))
+const runs = (workers: number) => [0, 1, 2].map(() => mc(paths, workers))
+const cpu = (rs: Array<{ cpuSeconds: number | undefined }>) => (rs[0]?.cpuSeconds === undefined ? "" : `, CPU ${median(rs.map((r) => r.cpuSeconds ?? 0)).toFixed(2)} s`)
+const oneRuns = runs(1)
+const one = median(oneRuns.map((r) => r.seconds))
 report(`hashsim mc ${paths} paths, 1 worker (end to end)`, paths, one)
-const all = median([0, 1, 2].map(() => mc(paths, cores).seconds))
+const allRuns = runs(cores)
+const all = median(allRuns.map((r) => r.seconds))
 report(`hashsim mc ${paths} paths, ${cores} workers (end to end)`, paths, all)
-console.log(`speed-up with ${cores} workers: ${(one / all).toFixed(2)}x (target: under 4 s end to end on 2 cores)`)
+console.log(`speed-up with ${cores} workers: ${(one / all).toFixed(2)}x (target: under 4 s end to end on 2 cores)${cpu(oneRuns)} (1 worker)${cpu(allRuns)} (${cores} workers); load average now ${loadavg()[0]?.toFixed(1)}`)
 
 // The block engine draws every block: run the batch's first paths and scale to the batch.
 {
