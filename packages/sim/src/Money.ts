@@ -46,9 +46,8 @@ export const centsOfSats = (amountSats: number, priceUsdCents: number): number =
 export const roundHalfEven = (x: number): number => {
   const f = Math.floor(x)
   const diff = x - f
-  if (diff > 0.5) return f + 1
-  if (diff < 0.5) return f
-  return f % 2 === 0 ? f : f + 1
+  // Written without data-dependent branches: the fraction is random, so a branch on it is mispredicted half the time.
+  return f + (+(diff > 0.5) | (+(diff === 0.5) & (f & 1)))
 }
 
 /** Energy reported in events: kWh rounded to the watt-hour, so the log is readable and the invoice reproducible. */
