@@ -2,6 +2,7 @@
 // calibration check against the brief's December 2024 production.
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
+import { reportOfEvents, validateLogText, type TimedEvent } from "@hashsim/ledger"
 import { OUTCOME_METRICS, scenarioOfText, simulateLog, simulateOutcome } from "@hashsim/sim"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
@@ -47,6 +48,35 @@ describe("batches over the simulator", () => {
       expect(cells.slice(0, 2)).toEqual([String(i), String(seed)])
       expect(cells.slice(2)).toEqual(expectedRow(simulateOutcome(plan, seed, engine)))
       expect(cells.slice(2)).toEqual(expectedRow(simulateLog(plan, seed, engine).outcome))
+    }
+  })
+})
+
+describe("a batch row and the ledger's report of the same path's complete log", () => {
+  it("agree on every metric the report has, total and per month", async () => {
+    const text = readFileSync(cango, "utf8")
+    const plan = scenarioOfText(text)
+    const dir = scratchDir()
+    await simBatch(text, 5, 31337, 2, dir)
+    const lines = readFileSync(join(dir, "outcomes.csv"), "utf8").trimEnd().split("\n")
+    const header = (lines[0] ?? "").split(",")
+    for (let i = 0; i < 5; i++) {
+      const cells = (lines[i + 1] ?? "").split(",")
+      const cell = (name: string) => cells[header.indexOf(name)]
+      const entries: Array<TimedEvent> = []
+      const { problems } = validateLogText(simulateLog(plan, pathSeed(31337, i), "aggregate").text, { onEntry: (entry) => { entries.push(entry as TimedEvent) } })
+      expect(problems).toEqual([])
+      const { totals, months } = reportOfEvents(entries)
+      const asCell = (x: number | null) => (x === null ? "" : String(x))
+      for (const name of ["minedSats", "revenueUsdCents", "hostingCostUsdCents", "creditsUsdCents", "poolFeeSats", "netMarginUsdCents", "cashCostPerBtcUsdCents", "allInCostPerBtcUsdCents", "npvUsdCents", "btcHeldSats"] as const) {
+        expect([name, cell(name)]).toEqual([name, asCell(totals[name])])
+      }
+      expect(cell("paybackDate")).toBe(totals.paybackDate ?? "")
+      for (const month of months) {
+        expect([month.month, cell(`minedSats:${month.month}`)]).toEqual([month.month, String(month.minedSats)])
+        expect([month.month, cell(`netMarginUsdCents:${month.month}`)]).toEqual([month.month, String(month.netMarginUsdCents)])
+      }
+      expect(months.map((m) => m.month)).toEqual([...plan.calendar.months])
     }
   })
 })
