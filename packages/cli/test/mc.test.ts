@@ -55,6 +55,22 @@ describe("hashsim mc and merge on cango-2024", () => {
     expect(bytes(at("merged"))).toEqual(bytes(at("w1")))
   })
 
+  it("reproduces path i with `hashsim run --seed <its seed> --engine aggregate` (the run's report equals the row)", () => {
+    if (!existsSync(at("w1"))) expect(batch("w1").code).toBe(0)
+    const lines = readFileSync(at("w1/outcomes.csv"), "utf8").trimEnd().split("\n")
+    const header = (lines[0] ?? "").split(",")
+    const cells = (lines[1 + 17] ?? "").split(",")
+    const cell = (name: string) => cells[header.indexOf(name)]
+    const run = hashsim(["run", scenario, "--seed", cell("seed") ?? "", "--engine", "aggregate", "--out", at("path17.jsonl"), "--format", "json"])
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.stdout) as { totals: Record<string, number | string | null>; months: Array<Record<string, number | string>> }
+    for (const name of ["minedSats", "revenueUsdCents", "hostingCostUsdCents", "netMarginUsdCents", "npvUsdCents", "btcHeldSats"]) {
+      expect([name, cell(name)]).toEqual([name, String(report.totals[name])])
+    }
+    expect(cell("paybackDate")).toBe(report.totals["paybackDate"] ?? "")
+    for (const month of report.months) expect([month["month"], cell(`minedSats:${String(month["month"])}`)]).toEqual([month["month"], String(month["minedSats"])])
+  })
+
   it("refuses to merge shards with a gap, an overlap, or of another seed", () => {
     const gap = hashsim(["merge", at("s1"), at("s3"), "--out", at("m-gap")])
     expect(gap.code).toBe(1)
