@@ -1,7 +1,7 @@
 // Writes a file so that an interrupted write never leaves something that looks complete: a temp file in the same
 // folder, fsync'd, then renamed over the target (rename is atomic within a file system).
 import { Data, Effect } from "effect"
-import { open, rename, rm } from "node:fs/promises"
+import { mkdir, open, rename, rm } from "node:fs/promises"
 import { basename, dirname, join } from "node:path"
 
 export class FileWriteError extends Data.TaggedError("FileWriteError")<{
@@ -11,8 +11,12 @@ export class FileWriteError extends Data.TaggedError("FileWriteError")<{
 
 let tempCounter = 0
 
-/** Writes `contents` (a string or chunks) to `path` atomically. The temp file is removed on failure. */
+/**
+ * Writes `contents` (a string or chunks) to `path` atomically, creating its folder if needed (as users expect of
+ * `--out runs/x.jsonl`). The temp file is removed on failure.
+ */
 export const writeFileAtomic = async (path: string, contents: string | Iterable<string>): Promise<void> => {
+  await mkdir(dirname(path), { recursive: true })
   tempCounter += 1
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${tempCounter}.tmp`)
   const handle = await open(temp, "wx")
