@@ -28,8 +28,8 @@ export const parseCell = (cell: string, kind: OutcomeColumnKind): number => {
  */
 export const cellValue = (value: number, kind: OutcomeColumnKind): number => {
   if (Number.isNaN(value)) return value
-  if (kind === "date") return Math.floor(value)
-  return value === 0 ? 0 : value
+  const v = kind === "date" ? Math.floor(value) : value
+  return v === 0 ? 0 : v
 }
 
 /** YYYY-MM-DD of a whole number of days since 1970-01-01 (a fractional day falls in the day it starts). */

@@ -71,6 +71,8 @@ describe("outcome cells", () => {
     fc.assert(fc.property(fc.double({ min: -50_000, max: 2_000_000, noNaN: true }), (day) => {
       expect(cellValue(day, "date")).toBe(parseCell(formatCell(day, "date"), "date"))
     }))
+    expect(cellValue(-0, "date")).toBe(0)
+    expect(cellValue(-0.5, "date")).toBe(parseCell(formatCell(-0.5, "date"), "date"))
   })
 
   it("writes dates as YYYY-MM-DD", () => {
