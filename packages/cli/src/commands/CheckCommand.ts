@@ -1,8 +1,64 @@
-// `hashsim check`: planned (see DESIGN.md); its issue replaces this module.
+// `hashsim check <scenario or log...> [--seeds K] [--engine block|aggregate]`: for users' CI. Validates each file;
+// runs a scenario with seeds 1..K (each twice: determinism), checks replay and the conservation, fleet and chain
+// invariants of every generated log; checks a complete log's invariants and replays it. One line per check,
+// `ok` or `FAIL`; exit 1 if any check failed.
+import { readFile } from "node:fs/promises"
 import { Effect } from "effect"
-import { Command } from "effect/cli"
-import { InputRejectedError } from "../ExitCode.ts"
+import { Argument, Command, Flag } from "effect/cli"
+import { type CheckResult, checkFileText } from "../check/CheckFile.ts"
+import { InputRejectedError, UsageError } from "../ExitCode.ts"
+import { hashsimVersion } from "../Version.ts"
 
-export const checkCommand = Command.make("check", {}, () =>
-  Effect.fail(new InputRejectedError({ message: "hashsim check is not built yet" }))
-).pipe(Command.withDescription("Validate, run with K seeds, and check determinism, replay, conservation and fleet invariants (planned)"))
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+// Messages quote file contents: keep every result on one printable line.
+const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")
+
+/** The printed line of a result: `ok   file: check` or `FAIL file: check: reason`. */
+export const formatCheckLine = (file: string, r: CheckResult): string =>
+  oneLine(r.ok ? `ok   ${file}: ${r.name}${r.detail === "" ? "" : ` (${r.detail})`}` : `FAIL ${file}: ${r.name}: ${r.detail}`)
+
+export const checkCommand = Command.make(
+  "check",
+  {
+    files: Argument.String("file").pipe(Argument.withDescription("scenario or complete log (JSONL)"), Argument.atLeast(1)),
+    seeds: Flag.Int("seeds").pipe(
+      Flag.withDefault(3),
+      Flag.withDescription("seeded runs per scenario (seeds 1..K, each run twice)")
+    ),
+    engine: Flag.Literals("engine", ["block", "aggregate"]).pipe(
+      Flag.withDefault("block" as const),
+      Flag.withDescription("engine for a scenario's runs (block, as `run`, or aggregate, as `mc`)")
+    )
+  },
+  ({ files, seeds, engine }) =>
+    Effect.gen(function* () {
+      if (!Number.isSafeInteger(seeds) || seeds < 1) {
+        return yield* Effect.fail(new UsageError({ message: `--seeds must be an integer >= 1, got ${seeds}` }))
+      }
+      let failed = 0
+      let total = 0
+      for (const file of files) {
+        const text = yield* Effect.tryPromise({ try: () => readFile(file), catch: (error) => error }).pipe(Effect.result)
+        const results: ReadonlyArray<CheckResult> =
+          text._tag === "Failure"
+            ? [{ name: "read", ok: false, detail: `cannot read ${file}: ${messageOf(text.failure)}` }]
+            : yield* Effect.sync(() => {
+                try {
+                  return checkFileText(file, text.success, { seeds, engine, version: hashsimVersion })
+                } catch (error) {
+                  return [{ name: "check", ok: false, detail: `internal error: ${messageOf(error)}` }]
+                }
+              })
+        for (const r of results) {
+          total += 1
+          if (!r.ok) failed += 1
+          yield* Effect.sync(() => process.stdout.write(formatCheckLine(file, r) + "\n"))
+        }
+      }
+      if (failed > 0) {
+        return yield* Effect.fail(new InputRejectedError({ message: `check: ${failed} of ${total} checks failed` }))
+      }
+      yield* Effect.sync(() => process.stderr.write(`hashsim check: ${total} checks passed\n`))
+    })
+).pipe(Command.withDescription("Validate, run with seeds 1..K, and check determinism, replay, conservation, fleet and chain invariants"))
