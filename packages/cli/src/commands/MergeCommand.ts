@@ -1,6 +1,6 @@
 // `hashsim merge`: joins the folders of `hashsim mc --shard k/N` runs into exactly the outcomes.csv and
 // summary.json one unsharded run writes, after checking they are all the shards of one batch.
-import { mergeShards, OutputFolderBusyError, renderSummaryTable, ShardSetInvalidError } from "@hashsim/montecarlo"
+import { mergeShards, OutputFolderBusyError, renderSummaryTable } from "@hashsim/montecarlo"
 import { Console, Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
@@ -17,10 +17,9 @@ export const mergeCommand = Command.make(
   ({ shards, out }) =>
     Effect.gen(function* () {
       const summary = yield* mergeShards(shards, out).pipe(
+        // A busy --out is a usage problem (exit 2); shards that are not one batch's complete set, or damaged, exit 1.
         Effect.mapError((error) =>
-          error instanceof OutputFolderBusyError ? new UsageError({ message: error.message })
-          : error instanceof ShardSetInvalidError ? new InputRejectedError({ message: error.message })
-          : new InputRejectedError({ message: error.message })
+          error instanceof OutputFolderBusyError ? new UsageError({ message: error.message }) : new InputRejectedError({ message: error.message })
         )
       )
       yield* Console.log(renderSummaryTable(summary).trimEnd())
