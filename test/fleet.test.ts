@@ -1,0 +1,21 @@
+// Fleet: for every lot at every event, online <= deployed <= purchased; power and hosting fees are zero when
+// nothing is online (and a day's energy never exceeds the site's peak power for 24 hours).
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { checkLogInvariants } from "../packages/cli/src/check/index.ts"
+import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
+import { propertyRuns } from "./support/runs.ts"
+import { simulate } from "./support/simulation.ts"
+
+describe("fleet", () => {
+  it("online <= deployed <= purchased for every lot at every event; power and fees are zero when nothing is online", () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), seedArbitrary, engineArbitrary, (s, seed, engine) => {
+        const run = simulate(s.text, seed, engine)
+        expect(run.problems).toEqual([])
+        expect(checkLogInvariants(run.entries).filter((v) => v.invariant === "fleet")).toEqual([])
+      }),
+      { numRuns: propertyRuns(100) }
+    )
+  })
+})
