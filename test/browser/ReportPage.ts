@@ -34,6 +34,8 @@ export interface CanvasCheck {
   readonly differsFromBlank: boolean
   /** Data points (non-null values) across the chart.js instance's datasets. */
   readonly dataPoints: number
+  /** Plot-area pixels in a dataset's colour. */
+  readonly dataPixels: number
 }
 
 export interface PageCheck {
@@ -65,6 +67,41 @@ const inspectCanvases = `(() => {
     const instance = instances.find((x) => x.id === canvas.id);
     const dataPoints = instance === undefined ? 0 : instance.chart.data.datasets.reduce(
       (sum, dataset) => sum + dataset.data.filter((v) => v !== null && v !== undefined).length, 0);
+    // What the data itself painted: plot-area pixels in a dataset's colour (the canvas is transparent, so a
+    // translucent fill keeps its RGB and only its alpha drops). Axes, grid, labels and plan markers are greys,
+    // and the legend lies outside the plot area.
+    let dataPixels = 0;
+    if (instance !== undefined && context) {
+      const chart = instance.chart;
+      const parse = (c) => {
+        if (typeof c !== "string") return undefined;
+        let m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
+        if (m) return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16), 1];
+        m = /^rgba?\(([0-9.]+),\s*([0-9.]+),\s*([0-9.]+)(?:,\s*([0-9.]+))?\)$/.exec(c);
+        if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+        return undefined;
+      };
+      const targets = [];
+      for (const dataset of chart.data.datasets) {
+        for (const c of [dataset.borderColor, dataset.backgroundColor]) {
+          const rgba = parse(c);
+          if (rgba) targets.push(rgba);
+        }
+      }
+      const area = chart.chartArea;
+      const x = Math.floor(area.left), y = Math.floor(area.top);
+      const w = Math.ceil(area.right - area.left), h = Math.ceil(area.bottom - area.top);
+      const pixels = context.getImageData(x, y, w, h).data;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i + 3] === 0) continue;
+        for (const t of targets) {
+          if (Math.abs(pixels[i] - t[0]) <= 8 && Math.abs(pixels[i + 1] - t[1]) <= 8 && Math.abs(pixels[i + 2] - t[2]) <= 8) {
+            dataPixels++;
+            break;
+          }
+        }
+      }
+    }
     return {
       id: canvas.id,
       width: canvas.width,
@@ -72,7 +109,8 @@ const inspectCanvases = `(() => {
       paintedPixels,
       colours: colours.size,
       differsFromBlank: canvas.toDataURL() !== blank.toDataURL(),
-      dataPoints
+      dataPoints,
+      dataPixels
     };
   });
 })()`
