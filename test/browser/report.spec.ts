@@ -1,11 +1,11 @@
 // `pnpm test:browser`: the HTML report of a single run and of a small batch, opened in headless Chromium. Every
 // chart must draw something, the page must log no error and request nothing but itself; screenshots go to docs/.
 // The reports are made by the real CLI from cango-2024. Chromium missing: under CI=true the check fails (it must run there), elsewhere it is skipped with a message.
-import { mkdtempSync } from "node:fs"
+import { spawnSync } from "node:child_process"
+import { copyFileSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { runCli } from "../../packages/cli/test/runCli.ts"
 import { batchChartIds, singleRunChartIds } from "../../packages/cli/src/report/ReportCharts.ts"
 import { checkReportPage, chromiumAvailable, chromiumPath, type PageCheck } from "./ReportPage.ts"
 
@@ -24,22 +24,27 @@ interface Reports {
   readonly batch: string
 }
 
+/**
+ * Runs the real `hashsim` entry point inside the work folder with relative paths, so the page (and so its
+ * screenshot) names no temp folder; tsx is passed by URL since the work folder has no node_modules.
+ */
 const cli = (args: ReadonlyArray<string>): void => {
-  const result = runCli(args)
+  const result = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(repoRoot, "packages/cli/src/main.ts"), ...args], {
+    cwd: work,
+    encoding: "utf8",
+    timeout: 300_000
+  })
   if (result.status !== 0) throw new Error(`hashsim ${args.join(" ")} exited ${result.status}:\n${result.stderr}`)
 }
 
 /** The two reports under test, made by the real CLI: a single run of cango-2024 and a 50-path batch. */
 const makeReports = (): Reports => {
-  const log = join(work, "cango-2024-seed42.jsonl")
-  cli(["run", scenario, "--seed", "42", "--out", log])
-  const single = join(work, "single.html")
-  cli(["report", log, "--out", single])
-  const mc = join(work, "mc")
-  cli(["mc", scenario, "--paths", "50", "--seed", "7", "--out", mc])
-  const batch = join(work, "batch.html")
-  cli(["report", mc, "--scenario", scenario, "--out", batch])
-  return { single, batch }
+  copyFileSync(scenario, join(work, "cango-2024.jsonl"))
+  cli(["run", "cango-2024.jsonl", "--seed", "42", "--out", "cango-2024-seed42.jsonl"])
+  cli(["report", "cango-2024-seed42.jsonl", "--out", "single.html"])
+  cli(["mc", "cango-2024.jsonl", "--paths", "50", "--seed", "7", "--out", "mc"])
+  cli(["report", "mc", "--scenario", "cango-2024.jsonl", "--out", "batch.html"])
+  return { single: join(work, "single.html"), batch: join(work, "batch.html") }
 }
 
 const expectEveryChartDrawn = (check: PageCheck, ids: ReadonlyArray<string>): void => {
