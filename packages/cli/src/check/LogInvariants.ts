@@ -328,5 +328,6 @@ export const checkLogInvariants = (entries: ReadonlyArray<LogEntry>): ReadonlyAr
   for (const m of multiplesIn(epochStart, tip, RETARGET_INTERVAL)) {
     if (!retargetsSeen.has(m)) fail("chain", entries.at(-1)?.seq ?? 1, `the log passes height ${m} without a DifficultyAdjusted there`)
   }
+  if (started && tip >= nextHalving) fail("chain", entries.at(-1)?.seq ?? 1, `the log passes height ${nextHalving} without HalvingReached there`)
   return out.sort((a, b) => a.line - b.line)
 }
