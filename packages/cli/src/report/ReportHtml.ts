@@ -99,6 +99,8 @@ th { background: #f3f4f6; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; margin: 0; }
 dl.meta dt { color: #6b7280; } dl.meta dd { margin: 0; font-family: ui-monospace, monospace; word-break: break-all; }
 ul.notes { font-size: 13px; padding-left: 18px; }
+.wide { overflow-x: auto; max-width: 100%; }
+.wide table { font-size: 11px; } .wide th, .wide td { padding: 2px 5px; }
 .assumptions { display: flex; flex-wrap: wrap; gap: 0 24px; }
 @media print {
   body { background: #fff; } header { color: #000; background: #fff; border-bottom: 2px solid #000; }
@@ -141,7 +143,7 @@ const figures = (specs: ReadonlyArray<ChartSpec>): string =>
     .map((s) => `<figure><h3>${escapeHtml(s.title)}</h3><div class="plot"><canvas id="${escapeHtml(s.id)}" role="img" aria-label="${escapeHtml(s.title)}"></canvas></div><figcaption>${escapeHtml(s.caption)}</figcaption></figure>`)
     .join("")}</section>`
 
-const summaryTable = (summary: SummaryTable): string => table(summary.headers, summary.rows)
+const summaryTable = (summary: SummaryTable): string => `<div class="wide">${table(summary.headers, summary.rows)}</div>`
 
 const page = (title: string, subtitle: string, body: string, specs: ReadonlyArray<ChartSpec>): string => `<!doctype html>
 <html lang="en">

@@ -51,7 +51,7 @@ export const assumptionsOf = (final: LedgerState, started: EventOf<"ScenarioStar
       headers: ["lot", "vendor", "model", "hashrate", "J/TH", "price", "life", "paid in"],
       rows: lots.map((l) => [
         l.lotId, l.vendor, l.machineModel, formatEhs(l.hashrateThs), formatNumber(l.efficiencyJth, 1), formatUsd(l.priceUsdCents), `${l.lifeYears} yr`,
-        l.payment.kind === "cash" ? "cash" : `${formatNumber(l.payment.shares, 0)} shares at ${formatUsd(l.payment.sharePriceUsdCents)}`
+        l.payment.kind === "cash" ? "cash" : `${formatNumber(l.payment.shares, 0)} shares at $${formatNumber(l.payment.sharePriceUsdCents / 100, 2)}`
       ])
     },
     {
