@@ -12,7 +12,8 @@ import { simulate } from "./support/simulation.ts"
 const cases: ReadonlyArray<readonly [string, ScenarioConstraints, "DifficultyAdjusted" | "HalvingReached" | null]> = [
   ["any scenario", {}, null],
   ["near a retarget", { near: "retarget" }, "DifficultyAdjusted"],
-  ["near the 2024 halving", { near: "halving" }, "HalvingReached"]
+  ["near the 2024 halving", { near: "halving" }, "HalvingReached"],
+  ["near a retarget at powLimit, on a slower network", { near: "retarget", slowAtPowLimit: true }, "DifficultyAdjusted"]
 ]
 
 describe("chain", () => {

@@ -35,6 +35,8 @@ const MIN_THS = 1e-7
 export interface ScenarioConstraints {
   /** Start a few hundred blocks before this boundary, on a network fast enough to cross it within the horizon. */
   readonly near?: "halving" | "retarget"
+  /** A network at powLimit's bits running slower than they imply, so a retarget wants an easier target than powLimit. */
+  readonly slowAtPowLimit?: boolean
 }
 
 const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScenarioParts => {
@@ -42,14 +44,14 @@ const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScen
   const startS = startDay * DAY + (g(fc.boolean) ? 0 : g(fc.integer, { min: 0, max: DAY - 1 }))
   const horizonS = c.near === undefined ? g(fc.integer, { min: 2 * DAY, max: 21 * DAY }) : g(fc.integer, { min: 5 * DAY, max: 14 * DAY })
   const untilS = startS + horizonS
-  const powLimit = c.near !== "halving" && g(fc.integer, { min: 0, max: 7 }) === 0
+  const powLimit = c.slowAtPowLimit === true || (c.near !== "halving" && g(fc.integer, { min: 0, max: 7 }) === 0)
   const bits = powLimit ? POW_LIMIT_BITS : g(fc.constantFrom, ...MAINNET_BITS)
   // Start a little before a halving or a retarget (or anywhere in an epoch); never at an epoch's last block,
   // whose successor would need the tip's header time.
   const where = c.near ?? g(fc.constantFrom, "halving", "retarget", "anywhere")
   let height =
     c.near !== undefined
-      ? (where === "halving" ? HALVING : 2016 * g(fc.integer, { min: 420, max: 440 })) - g(fc.integer, { min: 2, max: 300 })
+      ? (where === "halving" ? HALVING : 2016 * g(fc.integer, { min: 420, max: 440 })) - g(fc.integer, { min: 2, max: c.slowAtPowLimit === true ? 100 : 300 })
       : where === "halving" ? HALVING - g(fc.integer, { min: 1, max: 2500 })
       : where === "retarget" ? 2016 * g(fc.integer, { min: 420, max: 440 }) - g(fc.integer, { min: 2, max: 400 })
         : g(fc.integer, { min: 800_000, max: 900_000 })
@@ -57,7 +59,9 @@ const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScen
   // A tip just before a halving is a known simulator bug (no HalvingReached; see test/knownBugs.test.ts).
   if ((height + 1) % 210_000 === 0) height -= 2
   // The network runs at a multiple of the hashrate its bits imply: far from 1, retargets come fast and clamp.
-  const factor = c.near === undefined ? g(fc.constantFrom, 0.2, 0.5, 0.9, 1, 1.1, 2, 5) : g(fc.constantFrom, 1, 2, 5)
+  const factor = c.slowAtPowLimit === true
+    ? g(fc.constantFrom, 0.5, 0.9)
+    : c.near === undefined ? g(fc.constantFrom, 0.2, 0.5, 0.9, 1, 1.1, 2, 5) : g(fc.constantFrom, 1, 2, 5)
   const impliedThs = hashrateForBits(Number.parseInt(bits, 16)) / 1e12
   const totalThs = impliedThs * factor
   const intoEpoch = height % 2016
