@@ -36,6 +36,11 @@ const reportOf = (engine: EngineKind, seed: number, faults: EngineFaults = {}): 
 const sample = (engine: EngineKind, firstSeed: number, faults: EngineFaults = {}): Array<MonthlyReport> =>
   Array.from({ length: PATHS }, (_, i) => reportOf(engine, firstSeed + i, faults))
 
+/** Asserts a test's verdict; a failure names the quantity with its statistic and p-value. */
+const expectVerdict = (what: string, r: { readonly reject: boolean; readonly statistic: number; readonly pValue: number }, reject: boolean): void => {
+  expect(r.reject, `${what}: statistic ${r.statistic.toPrecision(4)}, p-value ${r.pValue.toPrecision(3)}, alpha ${ALPHA}`).toBe(reject)
+}
+
 const column = (reports: ReadonlyArray<MonthlyReport>, month: number, field: "fleetBlocks" | "minedSats" | "hostingCostUsdCents"): Array<number> =>
   reports.map((r) => r.months[month]![field])
 
@@ -49,13 +54,13 @@ describe("engines", () => {
   })
 
   it.each([0, 1])("month %i: the aggregate engine's fleet blocks, BTC mined and hosting cost match the block engine's in distribution", (month) => {
-    expect(chiSquareTwoSample(column(block, month, "fleetBlocks"), column(aggregate, month, "fleetBlocks"), ALPHA).reject).toBe(false)
-    expect(ksTwoSample(column(block, month, "minedSats"), column(aggregate, month, "minedSats"), ALPHA).reject).toBe(false)
-    expect(ksTwoSample(column(block, month, "hostingCostUsdCents"), column(aggregate, month, "hostingCostUsdCents"), ALPHA).reject).toBe(false)
+    expectVerdict("fleetBlocks (chi-square)", chiSquareTwoSample(column(block, month, "fleetBlocks"), column(aggregate, month, "fleetBlocks"), ALPHA), false)
+    expectVerdict("minedSats (KS)", ksTwoSample(column(block, month, "minedSats"), column(aggregate, month, "minedSats"), ALPHA), false)
+    expectVerdict("hostingCostUsdCents (KS)", ksTwoSample(column(block, month, "hostingCostUsdCents"), column(aggregate, month, "hostingCostUsdCents"), ALPHA), false)
   })
 
   it("rejects an aggregate engine that rounds the fleet's count instead of sampling it", () => {
     const bad = sample("aggregate", 3_000_001, { fleetCountRounded: true })
-    expect(chiSquareTwoSample(column(block, 0, "fleetBlocks"), column(bad, 0, "fleetBlocks"), ALPHA).reject).toBe(true)
+    expectVerdict("fleetBlocks (chi-square)", chiSquareTwoSample(column(block, 0, "fleetBlocks"), column(bad, 0, "fleetBlocks"), ALPHA), true)
   })
 })
