@@ -1,12 +1,12 @@
-// The real PathRunner: compiles the scenario once per worker and runs @hashsim/sim's engine for each path seed,
-// reusing one PathSimulator (no allocation per path). The scenario's bytes travel in the options (not its path),
-// so every worker runs exactly the bytes whose SHA-256 the outputs record, even if the file changes meanwhile.
+// The real PathRunner's spec: the scenario is validated and compiled here, once, in the calling thread (so an
+// invalid scenario is refused before any worker starts), and the compiled plan travels to the workers, which
+// run the engine alone (EngineRunner.ts). The plan comes from the scenario's bytes, whose SHA-256 the outputs record.
 import { createHash } from "node:crypto"
-import { PathSimulator, ScenarioInvalidError, scenarioOfText } from "@hashsim/sim"
-import { outcomeColumns, writeOutcomeRow } from "./OutcomeColumns.ts"
+import { ScenarioInvalidError, scenarioOfText } from "@hashsim/sim"
+import { enginePathRunner, type EngineName, type EngineRunnerOptions } from "./EngineRunner.ts"
 import type { PathRunner, RunnerSpec } from "./PathRunner.ts"
 
-export type EngineName = "aggregate" | "block"
+export type { EngineName } from "./EngineRunner.ts"
 
 export interface SimRunnerOptions {
   /** The scenario file's text. */
@@ -19,29 +19,22 @@ export interface SimRunnerOptions {
 /** Lowercase hex SHA-256 of a scenario file's bytes (what summary.json and shard.json record). */
 export const scenarioSha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex")
 
-/** The RunnerSpec that makes workers build `simPathRunner(options)`. */
-export const simRunnerSpec = (options: SimRunnerOptions): RunnerSpec => ({
-  moduleUrl: new URL("./SimPathRunner.ts", import.meta.url).href,
-  exportName: "simPathRunner",
-  options
-})
-
-/** Builds the simulator's runner for a scenario and engine; an invalid scenario throws `file:line: field: message` lines. */
-export const simPathRunner = (options: unknown): PathRunner => {
-  const { scenarioText, scenarioFile, engine } = options as SimRunnerOptions
-  let simulator: PathSimulator
+/** Validates and compiles the scenario; an invalid one throws an Error of `file:line: field: message` lines. */
+const engineOptions = ({ scenarioText, scenarioFile, engine }: SimRunnerOptions): EngineRunnerOptions => {
   try {
-    simulator = new PathSimulator(scenarioOfText(scenarioText))
+    return { plan: scenarioOfText(scenarioText), engine }
   } catch (error) {
     if (error instanceof ScenarioInvalidError) throw new Error(error.render(scenarioFile))
     throw error
   }
-  const months = simulator.plan.calendar.months
-  const columns = outcomeColumns(months)
-  return {
-    columns,
-    run(_pathIndex, pathSeed, out) {
-      writeOutcomeRow(simulator.run(pathSeed, engine), out)
-    }
-  }
 }
+
+/** The RunnerSpec that makes workers build the engine's runner for this scenario (throws on an invalid scenario). */
+export const simRunnerSpec = (options: SimRunnerOptions): RunnerSpec => ({
+  moduleUrl: new URL("./EngineRunner.ts", import.meta.url).href,
+  exportName: "enginePathRunner",
+  options: engineOptions(options)
+})
+
+/** The same runner in this thread (benchmarks and tests). */
+export const simPathRunner = (options: SimRunnerOptions): PathRunner => enginePathRunner(engineOptions(options))

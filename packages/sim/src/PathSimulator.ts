@@ -3,7 +3,7 @@
 // one economics core turns it into rewards, hosting fees, credits, sales and the PathOutcome. Optional sink
 // calls report every fact for a complete log. Plain numbers and typed arrays; nothing allocated per block or day.
 import { blockSubsidy, HALVING_INTERVAL, RETARGET_INTERVAL } from "@hashsim/chain"
-import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "./Calendar.ts"
+import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "./Seconds.ts"
 import { centsOfSats, kwhOfJoules, roundHalfEven } from "./Money.ts"
 import { retargetBits, workOfBits } from "./NumberRetarget.ts"
 import { emptyOutcome, type PathOutcome } from "./PathOutcome.ts"

@@ -69,8 +69,13 @@ export const mcCommand = Command.make(
       const identity = { hashsimVersion, scenarioSha256: scenarioSha256(bytes), engine: args.engine, masterSeed, paths }
       const label = shard === undefined ? "mc" : `mc shard ${formatShard(shard)}`
       const progress = progressReporter({ isTTY: process.stderr.isTTY === true, write: (t) => { process.stderr.write(t) } }, label, () => performance.now())
+      // The scenario is validated and compiled once, here, before any worker starts.
+      const runner = yield* Effect.try({
+        try: () => simRunnerSpec({ scenarioText: bytes.toString("utf8"), scenarioFile: args.scenario, engine: args.engine }),
+        catch: (error) => new InputRejectedError({ message: (error as Error).message })
+      })
       const result = yield* runBatch({
-        runner: simRunnerSpec({ scenarioText: bytes.toString("utf8"), scenarioFile: args.scenario, engine: args.engine }),
+        runner,
         identity,
         shard,
         workers,
