@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `hashsim` command: assembles the subcommands and maps how they end to the exit codes of the CLI contract.
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
+// Submodules, not the package's barrel: the barrel loads every platform service (HTTP, sockets...) at start-up.
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { Command } from "effect/cli"
 import { chainCommand } from "./commands/ChainCommand.ts"
