@@ -6,7 +6,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { checkLogInvariants } from "../packages/cli/src/check/index.ts"
 import { engineArbitrary, type ScenarioConstraints, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
-import { propertyRuns } from "./support/runs.ts"
+import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 
 const cases: ReadonlyArray<readonly [string, ScenarioConstraints, "DifficultyAdjusted" | "HalvingReached" | null]> = [
@@ -30,5 +30,5 @@ describe("chain", () => {
     )
     // The boundary the case is about was exercised, not just approached.
     if (boundary !== null) expect(crossed).toBeGreaterThan(0)
-  })
+  }, propertyTimeoutMs())
 })

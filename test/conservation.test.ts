@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest"
 import { checkLogInvariants } from "../packages/cli/src/check/index.ts"
 import { reportOfEvents } from "../packages/ledger/src/index.ts"
 import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
-import { propertyRuns } from "./support/runs.ts"
+import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 
 describe("conservation", () => {
@@ -25,5 +25,5 @@ describe("conservation", () => {
       }),
       { numRuns: propertyRuns(100) }
     )
-  })
+  }, propertyTimeoutMs())
 })

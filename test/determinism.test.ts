@@ -4,7 +4,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { scenarioOfText, simulateLog } from "../packages/sim/src/index.ts"
 import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
-import { propertyRuns } from "./support/runs.ts"
+import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 
 /** The log's events without `source`, `seq`, `prev` and the seal (whose hash covers the sources): what happened, not who wrote it. */
 const eventsOf = (text: string): Array<string> =>
@@ -24,7 +24,7 @@ describe("determinism", () => {
       }),
       { numRuns: propertyRuns(60) }
     )
-  })
+  }, propertyTimeoutMs())
 
   it("a different seed: a different log, and different events when the market model draws anything", () => {
     let lucky = 0
@@ -44,5 +44,5 @@ describe("determinism", () => {
       { numRuns: propertyRuns(60) }
     )
     expect(lucky).toBeGreaterThan(0)
-  })
+  }, propertyTimeoutMs())
 })

@@ -4,7 +4,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { checkLogInvariants } from "../packages/cli/src/check/index.ts"
 import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
-import { propertyRuns } from "./support/runs.ts"
+import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 
 describe("fleet", () => {
@@ -17,5 +17,5 @@ describe("fleet", () => {
       }),
       { numRuns: propertyRuns(100) }
     )
-  })
+  }, propertyTimeoutMs())
 })

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { checkLogInvariants } from "../packages/cli/src/check/index.ts"
 import { foldEvents, initialState } from "../packages/ledger/src/index.ts"
 import { engineArbitrary, scenarioArbitrary, seedArbitrary, textOfLines } from "./arbitraries/ScenarioArbitrary.ts"
-import { propertyRuns } from "./support/runs.ts"
+import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 
 describe("known bugs", () => {
@@ -26,5 +26,5 @@ describe("known bugs", () => {
       }),
       { numRuns: propertyRuns(10) }
     )
-  })
+  }, propertyTimeoutMs())
 })

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import {
   decide, evolve, initialState, type LedgerState, lookup, satsToUsdCents, type TimedEvent
 } from "../packages/ledger/src/index.ts"
-import { propertyRuns } from "./support/runs.ts"
+import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 
 const T0 = Date.parse("2025-01-01T00:00:00Z") / 1000
 const iso = (s: number): string => new Date(s * 1000).toISOString().replace(".000Z", "Z")
@@ -290,5 +290,5 @@ describe("rejection", () => {
       "accepted BtcSold", "accepted CurtailmentEnded", "accepted CurtailmentStarted", "accepted HashratePurchased",
       "accepted HostingContractSigned", "accepted MachinesDeployed", "accepted MachinesRemoved", "accepted RewardCredited"
     ])
-  })
+  }, propertyTimeoutMs())
 })

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest"
 import { reportOutcomeMismatches, snapshotFoldMismatches } from "../packages/cli/src/check/index.ts"
 import { foldEvents, initialState, reportOfEvents } from "../packages/ledger/src/index.ts"
 import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
-import { propertyRuns } from "./support/runs.ts"
+import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 
 describe("replay", () => {
@@ -23,7 +23,7 @@ describe("replay", () => {
       }),
       { numRuns: propertyRuns(60) }
     )
-  })
+  }, propertyTimeoutMs())
 
   it("a snapshot of any prefix plus the rest equals the full fold", () => {
     fc.assert(
@@ -34,5 +34,5 @@ describe("replay", () => {
       }),
       { numRuns: propertyRuns(60) }
     )
-  })
+  }, propertyTimeoutMs())
 })
