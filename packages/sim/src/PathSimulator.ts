@@ -132,6 +132,8 @@ export class PathSimulator {
   private work = 1
   private rRet = 1
   private rHalv = 1
+  /** The tip is an era's last block and its HalvingReached is not yet announced. */
+  private halvingDue = false
   private firstPending = false
   private epochFirstS = 0
   private subsidySats = 0
@@ -423,8 +425,17 @@ export class PathSimulator {
     const epochStart = next - (next % RETARGET_INTERVAL)
     this.rRet = epochStart + RETARGET_INTERVAL - 1 - height
     this.firstPending = next === epochStart
-    const nextHalving = (Math.floor(next / HALVING_INTERVAL) + 1) * HALVING_INTERVAL
-    this.rHalv = nextHalving - 1 - height
+    if (next % HALVING_INTERVAL === 0) {
+      // The tip is an era's last block: until HalvingReached the ledger counts the old subsidy, so the halving
+      // is announced as soon as the tip is known (applyChangesUntil, at the start or at an observed event).
+      this.subsidySats = Number(blockSubsidy(height))
+      this.halvingDue = true
+      this.rHalv = HALVING_INTERVAL + 1 // reset by halving() before any block is mined
+    } else {
+      const nextHalving = (Math.floor(next / HALVING_INTERVAL) + 1) * HALVING_INTERVAL
+      this.rHalv = nextHalving - 1 - height
+      this.halvingDue = false
+    }
   }
 
   // ---- plan changes and market ----
@@ -476,6 +487,10 @@ export class PathSimulator {
       }
       if (ev >= 0 && this.sink !== null) this.sink.planEvent(ev)
       this.applyChange(change, at)
+      if (this.halvingDue) {
+        this.halvingDue = false
+        this.halving(at)
+      }
       changed = true
     }
     if (changed) this.updateRates()
