@@ -13,6 +13,8 @@ const cases: ReadonlyArray<readonly [string, ScenarioConstraints, "DifficultyAdj
   ["any scenario", {}, null],
   ["near a retarget", { near: "retarget" }, "DifficultyAdjusted"],
   ["near the 2024 halving", { near: "halving" }, "HalvingReached"],
+  // The simulator once took the next halving from the tip's successor and skipped this one (fixed in 00d0368).
+  ["the tip is the block before the 2024 halving", { near: "halving", tipHeight: 839_999 }, "HalvingReached"],
   ["near a retarget at powLimit, on a slower network", { near: "retarget", slowAtPowLimit: true }, "DifficultyAdjusted"]
 ]
 

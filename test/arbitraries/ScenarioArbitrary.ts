@@ -35,6 +35,8 @@ const MIN_THS = 1e-7
 export interface ScenarioConstraints {
   /** Start a few hundred blocks before this boundary, on a network fast enough to cross it within the horizon. */
   readonly near?: "halving" | "retarget"
+  /** Start exactly at this tip (e.g. 839,999, the block before the 2024 halving). */
+  readonly tipHeight?: number
   /** A network at powLimit's bits running slower than they imply, so a retarget wants an easier target than powLimit. */
   readonly slowAtPowLimit?: boolean
 }
@@ -56,8 +58,7 @@ const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScen
       : where === "retarget" ? 2016 * g(fc.integer, { min: 420, max: 440 }) - g(fc.integer, { min: 2, max: 400 })
         : g(fc.integer, { min: 800_000, max: 900_000 })
   if ((height + 1) % 2016 === 0) height -= 1
-  // A tip just before a halving is a known simulator bug (no HalvingReached; see test/knownBugs.test.ts).
-  if ((height + 1) % 210_000 === 0) height -= 2
+  if (c.tipHeight !== undefined) height = c.tipHeight
   // The network runs at a multiple of the hashrate its bits imply: far from 1, retargets come fast and clamp.
   const factor = c.slowAtPowLimit === true
     ? g(fc.constantFrom, 0.5, 0.9)
