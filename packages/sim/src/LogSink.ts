@@ -69,8 +69,7 @@ export class LogSink implements SimSink {
 
   hostingFeeCharged(tS: number, contractIndex: number, dayIndex: number, energyKwh: number, amountUsdCents: number): void {
     this.emit(tS, "HostingFeeCharged", {
-      contractId: this.plan.contracts[contractIndex]!.contractId,
-      day: this.plan.calendar.dayLabels[dayIndex]!,
+      ...this.invoiceOf(contractIndex, dayIndex),
       energyKwh,
       amountUsdCents
     })
@@ -78,8 +77,7 @@ export class LogSink implements SimSink {
 
   curtailmentCredited(tS: number, contractIndex: number, dayIndex: number, curtailedKwh: number, amountUsdCents: number): void {
     this.emit(tS, "CurtailmentCredited", {
-      contractId: this.plan.contracts[contractIndex]!.contractId,
-      day: this.plan.calendar.dayLabels[dayIndex]!,
+      ...this.invoiceOf(contractIndex, dayIndex),
       curtailedKwh,
       amountUsdCents
     })
@@ -87,11 +85,15 @@ export class LogSink implements SimSink {
 
   slaCredited(tS: number, contractIndex: number, dayIndex: number, shortfallKwh: number, amountUsdCents: number): void {
     this.emit(tS, "SlaCredited", {
-      contractId: this.plan.contracts[contractIndex]!.contractId,
-      day: this.plan.calendar.dayLabels[dayIndex]!,
+      ...this.invoiceOf(contractIndex, dayIndex),
       shortfallKwh,
       amountUsdCents
     })
+  }
+
+  /** The contract and day a daily invoice or credit is for. */
+  private invoiceOf(contractIndex: number, dayIndex: number): { readonly contractId: string; readonly day: string } {
+    return { contractId: this.plan.contracts[contractIndex]!.contractId, day: this.plan.calendar.dayLabels[dayIndex]! }
   }
 
   btcSold(tS: number, amountSats: number, priceUsdCents: number, proceedsUsdCents: number): void {
