@@ -8,10 +8,9 @@ import { dayOfS, monthOfS, nextMonthStartS, parseAtS, parseDayS, SECONDS_PER_DAY
 /** A Julian year: lifeYears and the NPV discount use it (365.25 days), so a 4-year life spans 1461 days. */
 export const SECONDS_PER_YEAR = 365.25 * SECONDS_PER_DAY
 
-export interface MonthReport {
-  /** `YYYY-MM` (UTC). */
-  readonly month: string
-  /** Seconds of the month inside the horizon [start, until), in days. */
+/** The figures a month and the whole log both report (the period is the month, or the horizon for totals). */
+export interface ReportFigures {
+  /** Seconds of the period inside the horizon [start, until), in days. */
   readonly days: number
   /** Fleet blocks found (BlockFound with fleet, plus BlocksMined.fleetBlocks). */
   readonly fleetBlocks: number
@@ -23,10 +22,8 @@ export interface MonthReport {
   readonly energyKwh: number
   /** Curtailment plus SLA credits. */
   readonly creditsUsdCents: number
-  readonly curtailmentCreditsUsdCents: number
-  readonly slaCreditsUsdCents: number
   readonly poolFeeSats: number
-  /** Time-weighted averages over the month's seconds in the horizon. */
+  /** Time-weighted averages over the period's seconds in the horizon. */
   readonly avgOnlineThs: number
   readonly avgNetworkThs: number
   /** revenue - hosting + credits. */
@@ -39,42 +36,29 @@ export interface MonthReport {
   readonly depreciationUsdCents: number
   /** revenue per PH/s of average online hashrate per day, half-even; null when nothing was online. */
   readonly hashpriceUsdCentsPerPhDay: number | null
-  /** ∫online / ∫network over the month. */
+  /** ∫online / ∫network over the period. */
   readonly networkShare: number
+  /** Lot prices (cash, or shares at their stated USD price) of the period's purchases. */
   readonly capexUsdCents: number
   readonly btcSoldSats: number
   readonly saleProceedsUsdCents: number
-  /** At the end of the month (the last event dated in it, carried forward). */
+  /** At the end of the period (the last event dated in it, carried forward). */
   readonly btcHeldSats: number
+}
+
+export interface MonthReport extends ReportFigures {
+  /** `YYYY-MM` (UTC). */
+  readonly month: string
+  readonly curtailmentCreditsUsdCents: number
+  readonly slaCreditsUsdCents: number
   readonly priceUsdCents: number
 }
 
-export interface ReportTotals {
-  readonly days: number
-  readonly fleetBlocks: number
-  readonly minedSats: number
-  readonly revenueUsdCents: number
-  readonly hostingCostUsdCents: number
-  readonly energyKwh: number
-  readonly creditsUsdCents: number
-  readonly poolFeeSats: number
-  readonly avgOnlineThs: number
-  readonly avgNetworkThs: number
-  readonly netMarginUsdCents: number
-  readonly cashCostPerBtcUsdCents: number | null
-  readonly allInCostPerBtcUsdCents: number | null
-  readonly depreciationUsdCents: number
-  readonly hashpriceUsdCentsPerPhDay: number | null
-  readonly networkShare: number
-  /** Sum of lot prices (cash, or shares at their stated USD price). */
-  readonly capexUsdCents: number
+export interface ReportTotals extends ReportFigures {
   /** First UTC day on which cumulative net margin reaches cumulative capex; null if not within the log. */
   readonly paybackDate: string | null
   /** Net present value of the daily net cash flows at ScenarioStarted.discountRatePerYear (formula below). */
   readonly npvUsdCents: number
-  readonly btcHeldSats: number
-  readonly btcSoldSats: number
-  readonly saleProceedsUsdCents: number
   readonly sharesIssued: number
   readonly usdCashCents: number
 }
