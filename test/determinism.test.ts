@@ -3,7 +3,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { scenarioOfText, simulateLog } from "../packages/sim/src/index.ts"
-import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
+import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "@hashsim/testkit"
 import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 
 /** The log's events without `source`, `seq`, `prev` and the seal (whose hash covers the sources): what happened, not who wrote it. */

@@ -7,8 +7,8 @@
 import { describe, expect, it } from "vitest"
 import { type LogEntry, type MonthlyReport, reportOfEvents, validateLogText } from "../packages/ledger/src/index.ts"
 import { type EngineFaults, type EngineKind, scenarioOfText, simulateLog } from "../packages/sim/src/index.ts"
-import { chiSquareTwoSample, ksTwoSample } from "../packages/sim/test/random/stats.ts"
-import { testScenarioText } from "../packages/sim/test/support/TestScenario.ts"
+import { chiSquareTwoSample, ksTwoSample } from "@hashsim/testkit"
+import { testScenarioText } from "@hashsim/testkit"
 
 const ALPHA = 0.001
 const PATHS = 150
