@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
-  appendToLog, completeLogText, event, formatProblem, generatedOnlyTypes, hashLine, LogAppendError, type LogProblem, validateLogFile,
+  appendToLog, completeLogText, event, type EventType, formatProblem, generatedOnlyTypes, hashLine, LogAppendError, type LogProblem, validateLogFile,
   validateLogText
 } from "../src/index.ts"
 import { sampleEntries } from "./fixtures.ts"
@@ -193,7 +193,7 @@ describe("validate: always / never", () => {
   })
   it("always: every change to a complete log (truncation, splice, garbage) is reported, on a line the input has", () => {
     // The one change that is not a fault: a cut after whole plan lines leaves a valid scenario (a plan needs no seal).
-    const planLines = lines.findIndex((l) => generatedOnlyTypes.has((JSON.parse(l) as { type: string }).type))
+    const planLines = lines.findIndex((l) => generatedOnlyTypes.has((JSON.parse(l) as { type: EventType }).type))
     expect(planLines).toBeGreaterThan(0)
     const isPlanPrefix = (text: string): boolean =>
       text !== "" && text.endsWith("\n") && good.startsWith(text) && text.split("\n").length - 1 <= planLines
