@@ -4,8 +4,8 @@
 // networks up to 5x faster than their bits, so retargets clamp and both boundaries are crossed.
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { checkLogInvariants } from "../packages/cli/src/check/index.ts"
-import { engineArbitrary, type ScenarioConstraints, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
+import { checkLogInvariants } from "@hashsim/invariants"
+import { engineArbitrary, type ScenarioConstraints, scenarioArbitrary, seedArbitrary } from "@hashsim/testkit"
 import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 

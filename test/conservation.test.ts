@@ -2,9 +2,9 @@
 // sales; every satoshi credited traces to a fleet block or an FPPS payout. Checked at every event of generated logs.
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { checkLogInvariants } from "../packages/cli/src/check/index.ts"
+import { checkLogInvariants } from "@hashsim/invariants"
 import { reportOfEvents } from "../packages/ledger/src/index.ts"
-import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
+import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "@hashsim/testkit"
 import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 

@@ -2,8 +2,8 @@
 // nothing is online (and a day's energy never exceeds the site's peak power for 24 hours).
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { checkLogInvariants } from "../packages/cli/src/check/index.ts"
-import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
+import { checkLogInvariants } from "@hashsim/invariants"
+import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "@hashsim/testkit"
 import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 

@@ -2,9 +2,9 @@
 // `replay` prints), and a snapshot of any prefix plus the rest of the log equals the full fold.
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { reportOutcomeMismatches, snapshotFoldMismatches } from "../packages/cli/src/check/index.ts"
+import { reportOutcomeMismatches, snapshotFoldMismatches } from "@hashsim/invariants"
 import { foldEvents, initialState, reportOfEvents } from "../packages/ledger/src/index.ts"
-import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "./arbitraries/ScenarioArbitrary.ts"
+import { engineArbitrary, scenarioArbitrary, seedArbitrary } from "@hashsim/testkit"
 import { propertyRuns, propertyTimeoutMs } from "./support/runs.ts"
 import { simulate } from "./support/simulation.ts"
 

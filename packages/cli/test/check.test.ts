@@ -7,7 +7,8 @@ import { join } from "node:path"
 import { type LogEntry, validateLogText } from "@hashsim/ledger"
 import { planUntil, scenarioOfText, simulateLog } from "@hashsim/sim"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { checkFileText, checkLogInvariants } from "../src/check/index.ts"
+import { checkLogInvariants } from "@hashsim/invariants"
+import { checkFileText } from "../src/check/index.ts"
 import { repoRoot, runCli } from "./runCli.ts"
 
 const cango = planUntil(

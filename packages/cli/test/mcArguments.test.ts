@@ -20,7 +20,7 @@ describe("hashsim mc refuses bad arguments before any work, with a clear message
     [["--paths", "0", "--seed", "1"], /--paths must be a whole number from 1, got "0"/],
     [["--paths", "-5", "--seed", "1"], /--paths must be a whole number from 1, got "-5"/],
     [["--paths", "2.5", "--seed", "1"], /--paths/],
-    [["--paths", "10", "--seed", "-1"], /--seed must be a whole number from 0 to 2\^53-1/],
+    [["--paths", "10", "--seed", "-1"], /--seed must be a decimal integer from 0 to 2\^53-1/],
     [["--paths", "10", "--seed", "9007199254740992"], /--seed/],
     [["--paths", "10", "--seed", "1", "--shard", "3/2"], /--shard 3\/2: shard number 3 is outside 1..2/],
     [["--paths", "10", "--seed", "1", "--shard", "0/2"], /--shard must look like k\/N/],

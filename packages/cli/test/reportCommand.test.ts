@@ -103,7 +103,11 @@ describe("the single-run model of cango-2024 (seed 42)", () => {
     const titles = model.meta.assumptions.map((a) => a.title)
     expect(titles).toEqual(["Scenario and market model", "Lots", "Hosting contracts", "Pool and sales"])
     expect(model.meta.assumptions.find((a) => a.title === "Lots")?.rows.length).toBe(2)
-    expect(JSON.stringify(model.meta.assumptions)).toContain("fpps")
+    // The scenario's PoolConfigured (fpps, 2.5% fee) and SalesPolicySet, as stated.
+    expect(model.meta.assumptions.find((a) => a.title === "Pool and sales")?.rows).toEqual([
+      ["pool", "fpps, fee 2.50%"],
+      ["sales policy", "hold"]
+    ])
   })
 })
 

@@ -1,4 +1,5 @@
 // The state every rule and projection reads: plain, immutable data built by `evolve` from the events of a log.
+import { uncurtailedThs, withUptimeThs } from "@hashsim/economics"
 import type { EventData, MarketModel } from "./Catalogue.ts"
 
 export interface LotState {
@@ -170,10 +171,10 @@ export const onlineThs = (state: LedgerState): number => {
   let sum = 0
   for (const lot of Object.values(state.lots)) {
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
-      sum += ths * (1 - (lookup(state.sites, siteId)?.curtailedFraction ?? 0))
+      sum += uncurtailedThs(ths, lookup(state.sites, siteId)?.curtailedFraction ?? 0)
     }
   }
-  return sum * state.uptimeFraction
+  return withUptimeThs(sum, state.uptimeFraction)
 }
 
 /** Power drawn by the online fleet in kW (TH/s x J/TH = W). */
@@ -181,7 +182,7 @@ export const onlinePowerKw = (state: LedgerState): number => {
   let watts = 0
   for (const lot of Object.values(state.lots)) {
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
-      watts += ths * (1 - (lookup(state.sites, siteId)?.curtailedFraction ?? 0)) * lot.efficiencyJth
+      watts += uncurtailedThs(ths, lookup(state.sites, siteId)?.curtailedFraction ?? 0) * lot.efficiencyJth
     }
   }
   return (watts * state.uptimeFraction) / 1000

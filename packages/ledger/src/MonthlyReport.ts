@@ -2,11 +2,14 @@
 // every definition, rounding and the NPV and payback formulas are stated next to the code that computes them.
 import { evolve, type TimedEvent } from "./Decider.ts"
 import { initialState, type LedgerState, lookup, networkThs, onlineThs } from "./LedgerState.ts"
-import { roundHalfEven, satsToUsdCents } from "./Money.ts"
-import { dayOfS, monthOfS, nextMonthStartS, parseAtS, parseDayS, SECONDS_PER_DAY } from "./Time.ts"
+import {
+  allInCostPerBtcUsdCents, cashCostPerBtcUsdCents, depreciationUsdCents, discountDivisor, hashpriceUsdCentsPerPhDay,
+  presentValueUsdCents, reachesPayback, roundHalfEven, satsToUsdCents, SECONDS_PER_DAY, SECONDS_PER_YEAR, utcDayStartS
+} from "@hashsim/economics"
+import { dayOfS, monthOfS, nextMonthStartS, parseAtS, parseDayS } from "./Time.ts"
 
-/** A Julian year: lifeYears and the NPV discount use it (365.25 days), so a 4-year life spans 1461 days. */
-export const SECONDS_PER_YEAR = 365.25 * SECONDS_PER_DAY
+/** A Julian year (the economics kernel's unit of lifeYears and of the NPV discount). */
+export { SECONDS_PER_YEAR }
 
 /** The figures a month and the whole log both report (the period is the month, or the horizon for totals). */
 export interface ReportFigures {
@@ -142,9 +145,7 @@ const integrate = (acc: ReportState, toS: number): void => {
     m.onlineThsS += online * dt
     m.networkThsS += network * dt
     for (const lot of lots) {
-      const lifeEnd = lot.purchasedAtS + lot.lifeYears * SECONDS_PER_YEAR
-      const overlap = Math.min(b, lifeEnd) - Math.max(a, lot.purchasedAtS)
-      if (overlap > 0) m.depreciationUsdCents += (lot.priceUsdCents * overlap) / (lot.lifeYears * SECONDS_PER_YEAR)
+      m.depreciationUsdCents += depreciationUsdCents(lot.priceUsdCents, lot.purchasedAtS, lot.lifeYears, a, b)
     }
     a = b
   }
@@ -220,10 +221,6 @@ export const stepReport = (acc: ReportState, event: TimedEvent): ReportState => 
   return acc
 }
 
-const perBtc = (usdCents: number, sats: number): number | null => (sats > 0 ? roundHalfEven((usdCents * 1e8) / sats) : null)
-const hashprice = (revenueUsdCents: number, onlineThsS: number): number | null =>
-  onlineThsS > 0 ? roundHalfEven((revenueUsdCents * 1000 * SECONDS_PER_DAY) / onlineThsS) : null
-
 /** Months from the start's month to the month of the horizon's last second, plus any month an event fell in. */
 const monthsOf = (acc: ReportState): Array<string> => {
   const set = new Set(Object.keys(acc.months))
@@ -291,10 +288,10 @@ export const finishReport = (state: ReportState): MonthlyReport => {
       avgOnlineThs: m.coveredS > 0 ? m.onlineThsS / m.coveredS : 0,
       avgNetworkThs: m.coveredS > 0 ? m.networkThsS / m.coveredS : 0,
       netMarginUsdCents: m.revenueUsdCents - m.hostingCostUsdCents + credits,
-      cashCostPerBtcUsdCents: perBtc(m.hostingCostUsdCents - credits, m.minedSats),
-      allInCostPerBtcUsdCents: perBtc(m.hostingCostUsdCents - credits + m.depreciationUsdCents, m.minedSats),
+      cashCostPerBtcUsdCents: cashCostPerBtcUsdCents(m.hostingCostUsdCents, credits, m.minedSats),
+      allInCostPerBtcUsdCents: allInCostPerBtcUsdCents(m.hostingCostUsdCents, credits, m.depreciationUsdCents, m.minedSats),
       depreciationUsdCents: depreciation,
-      hashpriceUsdCentsPerPhDay: hashprice(m.revenueUsdCents, m.onlineThsS),
+      hashpriceUsdCentsPerPhDay: hashpriceUsdCentsPerPhDay(m.revenueUsdCents, m.onlineThsS),
       networkShare: m.networkThsS > 0 ? m.onlineThsS / m.networkThsS : 0,
       capexUsdCents: m.capexUsdCents,
       btcSoldSats: m.btcSoldSats,
@@ -308,15 +305,15 @@ export const finishReport = (state: ReportState): MonthlyReport => {
   let cumCapex = 0
   let paybackDate: string | null = null
   let npv = 0
-  const startDayS = scenario === null ? 0 : Math.floor(scenario.startAtS / SECONDS_PER_DAY) * SECONDS_PER_DAY
+  const startS = scenario === null ? 0 : scenario.startAtS
   const rate = scenario?.discountRatePerYear ?? 0
   for (const day of Object.keys(acc.days).sort()) {
     const d = acc.days[day]!
     cumNet += d.netUsdCents
     cumCapex += d.capexUsdCents
-    if (paybackDate === null && cumCapex > 0 && cumNet >= cumCapex) paybackDate = day
-    const years = ((parseDayS(day) ?? startDayS) - startDayS) / SECONDS_PER_YEAR
-    npv += (d.netUsdCents - d.capexUsdCents) / Math.pow(1 + rate, years)
+    if (paybackDate === null && reachesPayback(cumNet, cumCapex)) paybackDate = day
+    const divisor = discountDivisor(rate, startS, parseDayS(day) ?? utcDayStartS(startS))
+    npv += presentValueUsdCents(d.netUsdCents - d.capexUsdCents, divisor)
   }
   const tr = acc.ledger.treasury
   return {
@@ -333,10 +330,10 @@ export const finishReport = (state: ReportState): MonthlyReport => {
       avgOnlineThs: t.coveredS > 0 ? t.onlineThsS / t.coveredS : 0,
       avgNetworkThs: t.coveredS > 0 ? t.networkThsS / t.coveredS : 0,
       netMarginUsdCents: t.revenueUsdCents - t.hostingCostUsdCents + t.creditsUsdCents,
-      cashCostPerBtcUsdCents: perBtc(t.hostingCostUsdCents - t.creditsUsdCents, t.minedSats),
-      allInCostPerBtcUsdCents: perBtc(t.hostingCostUsdCents - t.creditsUsdCents + t.depreciationUsdCents, t.minedSats),
+      cashCostPerBtcUsdCents: cashCostPerBtcUsdCents(t.hostingCostUsdCents, t.creditsUsdCents, t.minedSats),
+      allInCostPerBtcUsdCents: allInCostPerBtcUsdCents(t.hostingCostUsdCents, t.creditsUsdCents, t.depreciationUsdCents, t.minedSats),
       depreciationUsdCents: roundHalfEven(t.depreciationUsdCents),
-      hashpriceUsdCentsPerPhDay: hashprice(t.revenueUsdCents, t.onlineThsS),
+      hashpriceUsdCentsPerPhDay: hashpriceUsdCentsPerPhDay(t.revenueUsdCents, t.onlineThsS),
       networkShare: t.networkThsS > 0 ? t.onlineThsS / t.networkThsS : 0,
       capexUsdCents: tr.capexUsdCents,
       paybackDate,

@@ -1,6 +1,7 @@
 // The fleet, network, treasury and contracts projections: pure views of the state a fold over the log builds
 // (`foldEvents`), so each is "a fold" whose step is `evolve` and whose snapshot is the plain state.
 import { bitsToDifficulty, formatBits, hashrateForBits, hashesPerSToThs, RETARGET_INTERVAL } from "@hashsim/chain"
+import { onlineThsOf } from "@hashsim/economics"
 import { type LedgerState, lookup, networkThs } from "./LedgerState.ts"
 
 export interface FleetLotView {
@@ -37,7 +38,7 @@ export const fleetView = (state: LedgerState): FleetView => {
   const lots = Object.values(state.lots).map((lot) => {
     let online = 0
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
-      online += ths * (1 - (lookup(state.sites, siteId)?.curtailedFraction ?? 0)) * state.uptimeFraction
+      online += onlineThsOf(ths, lookup(state.sites, siteId)?.curtailedFraction ?? 0, state.uptimeFraction)
     }
     return {
       lotId: lot.lotId,

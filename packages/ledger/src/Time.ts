@@ -1,11 +1,12 @@
 // Scenario time: ISO-8601 UTC to the second (`YYYY-MM-DDTHH:MM:SSZ`) <-> integer Unix seconds, by calendar
 // arithmetic alone (no Date, no clock), so parsing is strict and formatting is exact for any year 0000-9999.
+import { SECONDS_PER_DAY } from "@hashsim/economics"
 
 const AT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/
 
-export const SECONDS_PER_DAY = 86_400
+export { SECONDS_PER_DAY }
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 

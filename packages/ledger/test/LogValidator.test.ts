@@ -4,7 +4,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
-  appendToLog, completeLogText, event, formatProblem, hashLine, LogAppendError, type LogProblem, validateLogFile, validateLogText
+  appendToLog, completeLogText, event, type EventType, formatProblem, generatedOnlyTypes, hashLine, LogAppendError, type LogProblem, validateLogFile,
+  validateLogText
 } from "../src/index.ts"
 import { sampleEntries } from "./fixtures.ts"
 
@@ -189,5 +190,35 @@ describe("validate: always / never", () => {
       return problems.every((p) => Number.isInteger(p.line) && p.line >= 1 && p.field.length > 0 && p.message.length > 0) &&
         summary.problems === problems.length
     }), { numRuns: atLeast(500) })
+  })
+  it("always: every change to a complete log (truncation, splice, garbage) is reported, on a line the input has", () => {
+    // The one change that is not a fault: a cut after whole plan lines leaves a valid scenario (a plan needs no seal).
+    const planLines = lines.findIndex((l) => generatedOnlyTypes.has((JSON.parse(l) as { type: EventType }).type))
+    expect(planLines).toBeGreaterThan(0)
+    const isPlanPrefix = (text: string): boolean =>
+      text !== "" && text.endsWith("\n") && good.startsWith(text) && text.split("\n").length - 1 <= planLines
+    const mutated = fc.oneof(
+      fc.nat({ max: bytes.length - 1 }).map((n) => bytes.subarray(0, n)),
+      fc.nat({ max: lines.length - 1 }).map((k) => Buffer.from(lines.slice(0, k).map((l) => l + "\n").join(""))),
+      fc.nat({ max: lines.length - 1 }).map((k) => Buffer.from(lines.filter((_, i) => i !== k).map((l) => l + "\n").join(""))),
+      fc.tuple(fc.nat({ max: bytes.length }), fc.nat({ max: bytes.length }), fc.string({ unit: "binary", minLength: 1, maxLength: 40 }))
+        .map(([a, b, s]) => Buffer.concat([bytes.subarray(0, Math.min(a, b)), Buffer.from(s), bytes.subarray(Math.max(a, b))])),
+      fc.tuple(fc.nat({ max: bytes.length }), fc.integer({ min: 1, max: 200 }))
+        .map(([a, n]) => Buffer.concat([bytes.subarray(0, a), bytes.subarray(Math.min(bytes.length, a + n))]))
+    )
+    let checked = 0
+    fc.assert(fc.property(mutated, (input) => {
+      const text = input.toString("utf8")
+      if (input.equals(bytes) || isPlanPrefix(text)) return
+      checked++
+      const { problems } = validateLogText(input)
+      const inputLines = text.split("\n").length
+      expect(problems.length, `no problem reported for ${JSON.stringify(text.slice(-80))}`).toBeGreaterThan(0)
+      for (const p of problems) {
+        expect(p.line).toBeGreaterThanOrEqual(1)
+        expect(p.line).toBeLessThanOrEqual(inputLines)
+      }
+    }), { numRuns: atLeast(500) })
+    expect(checked).toBeGreaterThan(0)
   })
 })

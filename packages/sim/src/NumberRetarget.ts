@@ -3,10 +3,8 @@
 // intermediate here is an integer below 2^53 or an exact power-of-two scaling, so the result is the same
 // compact bits as chain's nextWorkRequired (property-tested against it, and on every real mainnet retarget);
 // anything outside the fast path's range (tiny targets, the powLimit cap) is delegated to chain itself.
-import { nextWorkRequired, POW_LIMIT_BITS, TARGET_TIMESPAN_S, workForBits } from "@hashsim/chain"
+import { MAX_TIMESPAN_S, MIN_TIMESPAN_S, nextWorkRequired, POW_LIMIT_BITS, TARGET_TIMESPAN_S, workForBits } from "@hashsim/chain"
 
-const MIN_TIMESPAN_S = TARGET_TIMESPAN_S / 4
-const MAX_TIMESPAN_S = TARGET_TIMESPAN_S * 4
 const TWO_POW_24 = 16_777_216
 const TWO_POW_16 = 65_536
 

@@ -10,7 +10,7 @@ import { type EngineFaults, PathSimulator } from "../src/PathSimulator.ts"
 import { scenarioOfText } from "../src/Scenario.ts"
 import { planUntil } from "../src/ScenarioCompiler.ts"
 import type { EngineKind } from "../src/ScenarioPlan.ts"
-import { chiSquareTwoSample, ksTwoSample } from "./random/stats.ts"
+import { chiSquareTwoSample, ksTwoSample } from "@hashsim/testkit"
 import { NullSink, testScenario } from "./support/TestScenario.ts"
 
 const ALPHA = 0.001

@@ -3,7 +3,7 @@
 // 0.001; each test also runs a deliberately wrong engine and must reject it (the tests have power).
 import { describe, expect, it } from "vitest"
 import { type EngineFaults, PathSimulator } from "../src/PathSimulator.ts"
-import { exponentialCdf, ksTest, meanCheck } from "./random/stats.ts"
+import { exponentialCdf, ksTest, meanCheck } from "@hashsim/testkit"
 import { EQUILIBRIUM_INTERVAL_S, NullSink, testScenario } from "./support/TestScenario.ts"
 
 const ALPHA = 0.001

@@ -1,9 +1,9 @@
 // The checks `hashsim check` runs on one file: validation; for a scenario, K seeded runs each checked for
-// determinism, replay and the log invariants; for a complete log, the invariants and replay. One result a check.
+// determinism, replay and the log invariants (@hashsim/invariants); for a complete log, the invariants and replay.
+// One result a check.
 import { formatProblem, type LogEntry, reportOfEvents, validateLogText } from "@hashsim/ledger"
 import { compileScenario, type EngineKind, type PlanEvent, type ScenarioPlan, ScenarioInvalidError, simulateLog } from "@hashsim/sim"
-import { checkLogInvariants, type InvariantName } from "./LogInvariants.ts"
-import { reportOutcomeMismatches, snapshotFoldMismatches } from "./ReplayCheck.ts"
+import { checkLogInvariants, INVARIANT_NAMES, reportOutcomeMismatches, snapshotFoldMismatches } from "@hashsim/invariants"
 
 /** One line of `hashsim check`'s output. */
 export interface CheckResult {
@@ -21,8 +21,6 @@ export interface CheckOptions {
   /** The hashsim version recorded in generated logs (as `run` records it). */
   readonly version?: string
 }
-
-const INVARIANTS: ReadonlyArray<InvariantName> = ["conservation", "fleet", "chain"]
 
 const entriesOf = (text: string | Buffer): { entries: Array<LogEntry>; problems: ReturnType<typeof validateLogText>["problems"]; complete: boolean } => {
   const entries: Array<LogEntry> = []
@@ -42,7 +40,7 @@ const planEventOf = (e: LogEntry): PlanEvent => ({
 /** The invariants of one log as one result each; `where` names the log in `where:line` references. */
 const invariantResults = (prefix: string, where: string, entries: ReadonlyArray<LogEntry>): Array<CheckResult> => {
   const violations = checkLogInvariants(entries)
-  return INVARIANTS.map((name) => {
+  return INVARIANT_NAMES.map((name) => {
     const mine = violations.filter((v) => v.invariant === name)
     const first = mine[0]
     return first === undefined

@@ -1,4 +1,3 @@
-// The invariant checks as library code: `hashsim check` and the properties of the top-level test/ share them.
+// The checks of `hashsim check` on files: what runs the simulator (seeded runs, re-runs) lives here; the invariants
+// and replay checks themselves are @hashsim/invariants'.
 export * from "./CheckFile.ts"
-export * from "./LogInvariants.ts"
-export * from "./ReplayCheck.ts"

@@ -16,19 +16,27 @@ import {
   simRunnerSpec,
   type Shard
 } from "@hashsim/montecarlo"
+import { parseSeed, SEED_RULE } from "@hashsim/sim"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
 import { hashsimVersion } from "../Version.ts"
 
-/** A whole number from `min` (decimal, or with an exponent like 1e6), within 2^53 - 1. */
+/** A whole number from `min` (decimal, or with an exponent like 1e6), within 2^53 - 1: a count, such as --paths. */
 const parseWhole = (flag: string, text: string, min: number): number => {
   const trimmed = text.trim()
   const value = /^[0-9]+$/.test(trimmed) || /^[0-9]+(\.[0-9]+)?e[0-9]+$/i.test(trimmed) ? Number(trimmed) : Number.NaN
   if (!Number.isSafeInteger(value) || value < min) {
-    throw new UsageError({ message: `${flag} must be a whole number from ${min}${flag === "--seed" ? " to 2^53-1 (9007199254740991)" : ""}, got "${text}"` })
+    throw new UsageError({ message: `${flag} must be a whole number from ${min}, got "${text}"` })
   }
   return value
+}
+
+/** The master seed: the one seed rule of every command (@hashsim/sim's Seed module), not a count's looser one. */
+const parseMasterSeed = (text: string): number => {
+  const seed = parseSeed(text)
+  if (seed === undefined) throw new UsageError({ message: `--seed must be ${SEED_RULE}, got ${JSON.stringify(text)}` })
+  return seed
 }
 
 const usage = <A>(f: () => A): Effect.Effect<A, UsageError> =>
@@ -55,7 +63,7 @@ export const mcCommand = Command.make(
   (args) =>
     Effect.gen(function* () {
       const paths = yield* usage(() => parseWhole("--paths", args.paths, 1))
-      const masterSeed = yield* usage(() => parseWhole("--seed", args.seed, 0))
+      const masterSeed = yield* usage(() => parseMasterSeed(args.seed))
       const workers = Option.isSome(args.workers) ? args.workers.value : availableParallelism()
       if (!Number.isSafeInteger(workers) || workers < 1) return yield* new UsageError({ message: `--workers must be a whole number from 1, got ${workers}` })
       const explicitShard = Option.getOrUndefined(args.shard)

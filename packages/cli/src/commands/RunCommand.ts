@@ -2,7 +2,7 @@
 // writes its complete log atomically and prints the monthly report, the very report `replay` prints for that log.
 import { readFile } from "node:fs/promises"
 import { type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
-import { type EngineKind, planUntil, ScenarioInvalidError, scenarioOfText, simulateLog } from "@hashsim/sim"
+import { type EngineKind, parseSeed, planUntil, ScenarioInvalidError, scenarioOfText, SEED_RULE, simulateLog } from "@hashsim/sim"
 import { Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
@@ -10,13 +10,6 @@ import { hashsimVersion } from "../Version.ts"
 import { reportCsv, reportTable } from "./ReplayCommand.ts"
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
-/** A path seed: a decimal integer from 0 to 2^53-1 (DESIGN.md, Contracts). */
-const parseSeed = (text: string): number | undefined => {
-  if (!/^(0|[1-9]\d{0,15})$/.test(text)) return undefined
-  const n = Number(text)
-  return Number.isSafeInteger(n) ? n : undefined
-}
 
 /** `--until`: a day (its 00:00:00Z) or a full `YYYY-MM-DDTHH:MM:SSZ`; returns seconds and the canonical `at`. */
 const parseUntil = (text: string): { readonly s: number; readonly at: string } | undefined => {
@@ -46,7 +39,7 @@ export const runCommand = Command.make(
     Effect.gen(function* () {
       const pathSeed = parseSeed(seed)
       if (pathSeed === undefined) {
-        return yield* Effect.fail(new UsageError({ message: `--seed must be a decimal integer from 0 to 2^53-1, got ${JSON.stringify(seed)}` }))
+        return yield* Effect.fail(new UsageError({ message: `--seed must be ${SEED_RULE}, got ${JSON.stringify(seed)}` }))
       }
       const horizon = Option.isSome(until) ? parseUntil(until.value) : undefined
       if (Option.isSome(until) && horizon === undefined) {

@@ -1,13 +1,12 @@
 // The view model of one run, folded from its complete log with the ledger's own `evolve` and state helpers: the
 // state is constant between events, so sampling it segment by segment gives exact daily averages and integrals.
 import { bitsToDifficulty, workForBits } from "@hashsim/chain"
+import { expectedBlocks, fppsGrossSats, netOfPoolFee, SECONDS_PER_DAY } from "@hashsim/economics"
 import { evolve, initialState, type LedgerState, type LogEntry, networkThs, onlineThs, parseAtS, reportOfEvents } from "@hashsim/ledger"
 import type { CompleteLog } from "./CompleteLog.ts"
 import { assumptionsOf, planMarkers } from "./ScenarioAssumptions.ts"
 import type { DailySeries, Headline, MonthlySeries, RetargetPoint, SingleRunReportModel } from "./ReportModel.ts"
 import { dayOf, formatBtc, formatPercent, formatUsd } from "./ReportFormat.ts"
-
-const SECONDS_PER_DAY = 86_400
 
 /** What the command knows besides the log. */
 export interface SingleRunContext {
@@ -66,7 +65,10 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
       a.networkThsSeconds += networkThs(state) * dt
       const work = Number(workForBits(state.network.bits))
       // Expected fleet blocks = fleet hashes / work per block (= the fleet's share of the network's expected blocks).
-      if (work > 0) a.expectedSats += ((online * 1e12 * dt) / work) * (state.network.subsidySats + meanFeeSats) * (1 - state.pool.feeFraction)
+      if (work > 0) {
+        const blocks = expectedBlocks(online, dt, work)
+        a.expectedSats += netOfPoolFee(fppsGrossSats(blocks, state.network.subsidySats, meanFeeSats), state.pool.feeFraction)
+      }
       nowS = end
       if (nowS === dayEndS(i)) {
         difficulty[i] = bitsToDifficulty(state.network.bits)

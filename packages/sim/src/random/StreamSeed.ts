@@ -9,40 +9,13 @@
 // where mix64 is the splitmix64 finaliser (Stafford's variant 13):
 //   z ^= z >>> 30; z *= 0xbf58476d1ce4e5b9; z ^= z >>> 27; z *= 0x94d049bb133111eb; z ^= z >>> 31.
 // Hashing (rather than counting streams 0, 1, 2, ...) is what lets a new stream be added without shifting others.
+// The seed rule and splitmix64 are Seed.ts's.
+
+import { checkSeed, mix64, splitmix64At } from "./Seed.ts"
 
 const MASK64 = (1n << 64n) - 1n
-const GOLDEN_GAMMA = 0x9e3779b97f4a7c15n
 const FNV_OFFSET = 0xcbf29ce484222325n
 const FNV_PRIME = 0x100000001b3n
-
-/** The largest path seed: seeds are decimal integers 0 .. 2^53 - 1 (DESIGN.md, Contracts). */
-export const MAX_SEED = Number.MAX_SAFE_INTEGER
-
-/** A seed outside 0 .. 2^53-1, or not an integer. */
-export class SeedInvalidError extends Error {
-  readonly _tag = "SeedInvalidError"
-  constructor(readonly seed: number) {
-    super(`seed must be an integer from 0 to ${MAX_SEED}, got ${seed}`)
-    this.name = "SeedInvalidError"
-  }
-}
-
-/** Throws SeedInvalidError unless `seed` is an integer in 0 .. 2^53-1. */
-export const checkSeed = (seed: number): void => {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new SeedInvalidError(seed)
-}
-
-/** The splitmix64 finaliser: a bijection on 64-bit words with full avalanche. */
-export const mix64 = (x: bigint): bigint => {
-  let z = x & MASK64
-  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64
-  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64
-  return z ^ (z >> 31n)
-}
-
-/** The i-th output (i from 1) of splitmix64 started at `state`. */
-export const splitmix64At = (state: bigint, i: number): bigint =>
-  mix64((state + BigInt(i) * GOLDEN_GAMMA) & MASK64)
 
 /** FNV-1a, 64-bit, over the UTF-8 bytes of `text`. */
 export const fnv1a64 = (text: string): bigint => {

@@ -9,7 +9,8 @@
 // LinearComp, and ours). sfc32 has no reported failure in BigCrush or PractRand. Warm-up: 12 outputs discarded
 // after seeding, as its author recommends.
 import { Sfc32 } from "./Sfc32.ts"
-import { checkSeed, streamState } from "./StreamSeed.ts"
+import { checkSeed } from "./Seed.ts"
+import { streamState } from "./StreamSeed.ts"
 
 /** The streams of a path, one per random input. Order here is irrelevant: each is hashed from its own name. */
 export const STREAM_NAMES = [

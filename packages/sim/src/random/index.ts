@@ -2,6 +2,7 @@
 export * from "./Rng.ts"
 export * from "./Sfc32.ts"
 export * from "./Xoshiro128StarStar.ts"
+export * from "./Seed.ts"
 export * from "./StreamSeed.ts"
 export * from "./Streams.ts"
 export * from "./SamplerParameterInvalidError.ts"

@@ -28,7 +28,7 @@ import {
   meanCheck,
   normalCdf,
   varianceCheck
-} from "./stats.ts"
+} from "@hashsim/testkit"
 
 const ALPHA = 0.001
 const N = 100_000

@@ -11,7 +11,7 @@ import {
   SamplerParameterInvalidError,
   standardNormal
 } from "../../src/random/index.ts"
-import { binomialPmf, discreteChiSquare, meanCheck, poissonPmf, varianceCheck } from "./stats.ts"
+import { binomialPmf, discreteChiSquare, meanCheck, poissonPmf, varianceCheck } from "@hashsim/testkit"
 
 const ALPHA = 0.001
 const N = 200_000

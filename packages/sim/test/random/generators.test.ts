@@ -12,7 +12,7 @@ import {
   linearComplexity,
   linearComplexityTailProbability,
   normalCriticalTwoSided
-} from "./stats.ts"
+} from "@hashsim/testkit"
 
 const ALPHA = 0.001
 const TWO_POW_53 = 2 ** 53

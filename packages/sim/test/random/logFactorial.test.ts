@@ -2,7 +2,7 @@
 // where its method changes (summed table / Stirling table at 256, table / formula at 16384).
 import { describe, expect, it } from "vitest"
 import { logFactorial, stirlingTail } from "../../src/random/index.ts"
-import { logGamma } from "./stats.ts"
+import { logGamma } from "@hashsim/testkit"
 
 describe("logFactorial", () => {
   it("is exact on small factorials", () => {

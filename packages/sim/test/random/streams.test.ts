@@ -15,7 +15,7 @@ import {
   streamState,
   type StreamName
 } from "../../src/random/index.ts"
-import { chiSquareTest, normalCriticalTwoSided } from "./stats.ts"
+import { chiSquareTest, normalCriticalTwoSided } from "@hashsim/testkit"
 
 const ALPHA = 0.001
 

@@ -1,7 +1,7 @@
 // Statistical helpers for tests of random quantities: special functions, distribution functions, chi-square
 // and Kolmogorov-Smirnov goodness of fit (one and two samples) with p-values and critical values computed.
 // Written independently of the samplers (Lanczos log-gamma, Numerical Recipes incomplete gamma and beta) so a
-// sampler and its test do not share a formula. Exported for every test author; may move to a shared package.
+// sampler and its test do not share a formula. Shared by every package's tests through @hashsim/testkit.
 
 // ---------------------------------------------------------------- special functions
 

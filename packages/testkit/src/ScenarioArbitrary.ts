@@ -3,8 +3,10 @@
 // curtailments, pool and sales settings and price observations, over a short horizon (days to a few weeks) that
 // starts near a retarget or a halving, so the chain's boundaries are exercised. Plus path seeds.
 import fc from "fast-check"
-import { hashrateForBits } from "../../packages/chain/src/index.ts"
-import type { EngineKind } from "../../packages/sim/src/index.ts"
+import { hashrateForBits } from "@hashsim/chain"
+
+/** The engines a path runs on (the simulator's EngineKind; restated so the testkit stays below the simulator). */
+export type EngineKind = "block" | "aggregate"
 
 export interface PlanLine {
   readonly at: string

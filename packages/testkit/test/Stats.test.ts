@@ -17,7 +17,7 @@ import {
   poissonPmf,
   regularizedGammaP,
   regularizedGammaQ
-} from "./stats.ts"
+} from "../src/index.ts"
 
 describe("special functions", () => {
   it("logGamma matches log((n-1)!) and Gamma(1/2) = sqrt(pi)", () => {
