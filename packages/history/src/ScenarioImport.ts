@@ -21,6 +21,8 @@ export interface ImportInput {
   readonly fromS?: number
   /** Observations end here, exclusive (default and at most: the plan's horizon). */
   readonly toS?: number
+  /** The scenario's name (default: the plan's). */
+  readonly name?: string
 }
 
 export interface ImportResult {
@@ -205,7 +207,7 @@ export const importChain = (input: ImportInput): ImportResult => {
     .sort((a, b) => (parseAtS(a.e.at) ?? 0) - (parseAtS(b.e.at) ?? 0) || a.k - b.k || a.i - b.i)
     .map(({ e }) => e)
   const { seq: _seq, prev: _prev, ...startPlain } = started
-  const first: PlannedEntry = { ...startPlain, at: startAt, data: { ...started.data, network } }
+  const first: PlannedEntry = { ...startPlain, at: startAt, data: { ...started.data, name: input.name ?? started.data.name, network } }
   const lines = [first, ...timeline].map((e) => encodeEntry(e))
   const text = lines.join("\n") + "\n"
   // The ledger's validator has the last word: a scenario that does not validate is never handed out.

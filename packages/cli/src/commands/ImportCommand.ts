@@ -36,16 +36,17 @@ const chain = Command.make(
     scenario: Flag.String("scenario").pipe(Flag.withDescription("the plan (JSONL scenario) whose network block is replaced by the real one")),
     out: Flag.String("out").pipe(Flag.withDescription("where to write the scenario (atomically; nothing is written on any problem)")),
     from: Flag.optional(Flag.String("from").pipe(Flag.withDescription("start at the first block of the observed epoch holding this time (default: the plan's start)"))),
-    to: Flag.optional(Flag.String("to").pipe(Flag.withDescription("end of observation, exclusive (default and at most: the plan's horizon)")))
+    to: Flag.optional(Flag.String("to").pipe(Flag.withDescription("end of observation, exclusive (default and at most: the plan's horizon)"))),
+    name: Flag.optional(Flag.String("name").pipe(Flag.withDescription("the scenario's name (default: the plan's)")))
   },
-  ({ files, scenario, out, from, to }) =>
+  ({ files, scenario, out, from, to, name }) =>
     Effect.gen(function* () {
       const fromS = yield* parseTime("--from", from)
       const toS = yield* parseTime("--to", to)
       const plan = yield* readText(scenario)
       const data = yield* Effect.forEach(files, readText)
       const result = yield* Effect.try({
-        try: () => importChain({ plan, data, ...(fromS === undefined ? {} : { fromS }), ...(toS === undefined ? {} : { toS }) }),
+        try: () => importChain({ plan, data, ...(fromS === undefined ? {} : { fromS }), ...(toS === undefined ? {} : { toS }), ...(Option.isSome(name) ? { name: name.value } : {}) }),
         catch: (error) => {
           if (error instanceof ChainDataInvalidError) {
             for (const p of error.problems) process.stderr.write(`${formatDataProblem(p)}\n`)
