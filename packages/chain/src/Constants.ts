@@ -14,5 +14,7 @@ export const HALVING_INTERVAL = 210_000
 /** The subsidy of the first epoch, in satoshis (50 BTC). */
 export const INITIAL_SUBSIDY_SATS = 50n * 100_000_000n
 export const SATS_PER_BTC = 100_000_000n
+/** Core's MAX_MONEY (amount.h): no amount of satoshis, fees of a block included, can exceed 21 million BTC. */
+export const MAX_MONEY_SATS: bigint = 21_000_000n * SATS_PER_BTC
 /** 2^256: expected work per block is 2^256 / (target + 1). */
 export const TWO_POW_256: bigint = 1n << 256n

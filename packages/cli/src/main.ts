@@ -7,6 +7,7 @@ import { Effect } from "effect"
 import { Command } from "effect/cli"
 import { chainCommand } from "./commands/ChainCommand.ts"
 import { checkCommand } from "./commands/CheckCommand.ts"
+import { importCommand } from "./commands/ImportCommand.ts"
 import { mcCommand } from "./commands/McCommand.ts"
 import { mergeCommand } from "./commands/MergeCommand.ts"
 import { replayCommand } from "./commands/ReplayCommand.ts"
@@ -26,7 +27,8 @@ const hashsim = Command.make("hashsim").pipe(
     mergeCommand,
     reportCommand,
     checkCommand,
-    chainCommand
+    chainCommand,
+    importCommand
   ])
 )
 

@@ -104,6 +104,24 @@ export const BlockFoundV1 = Schema.Struct({
   feesSats: Sats
 })
 
+// ---- observed stretches (issue 12; semantics in docs/EVENTS.md, "Observed stretches") ----
+
+/** The real fee level over a span [fromAt, untilAt): the mean fees per block of the blocks mined in it. */
+export const FeesObservedV1 = Schema.Struct({
+  fromAt: At,
+  untilAt: At,
+  meanFeePerBlockSats: NonNegativeNumber,
+  /** Where the figure comes from (a data file and line, a report), for a reader of the log. */
+  reference: Schema.String
+})
+/** The operator's reported average operating hashrate over [fromAt, untilAt): the fleet's online TH/s there. */
+export const FleetOperationObservedV1 = Schema.Struct({
+  fromAt: At,
+  untilAt: At,
+  operatingHashrateThs: Ths,
+  reference: Schema.String
+})
+
 // ---- generated events ----
 
 export const MarketSteppedV1 = Schema.Struct({ priceUsdCents: UsdCents, otherHashrateThs: Ths, uptimeFraction: Fraction })
@@ -144,6 +162,8 @@ export const currentSchemas = {
   PriceObserved: PriceObservedV1,
   DifficultyAdjusted: DifficultyAdjustedV1,
   BlockFound: BlockFoundV1,
+  FeesObserved: FeesObservedV1,
+  FleetOperationObserved: FleetOperationObservedV1,
   MarketStepped: MarketSteppedV1,
   BlocksMined: BlocksMinedV1,
   HalvingReached: HalvingReachedV1,

@@ -1,18 +1,21 @@
 // The decider: `decide` accepts an event or says, with a typed DomainError, which rule it breaks; `evolve` applies
 // an event to the state, total and pure. Decisions are effect's `Result` (Success = the event, Failure = the error).
-import { blockSubsidy, formatBits, HALVING_INTERVAL, isRetargetHeight, nextWorkRequired, RETARGET_INTERVAL, validTargetOf } from "@hashsim/chain"
+import {
+  blockSubsidy, formatBits, HALVING_INTERVAL, isRetargetHeight, MAX_MONEY_SATS, nextWorkRequired, RETARGET_INTERVAL, validTargetOf
+} from "@hashsim/chain"
 import { Result } from "effect"
 import type { EventOf, LedgerEvent } from "./Catalogue.ts"
 import {
   BlockHeightOrderError, BlocksMinedRangeError, BlockSubsidyMismatchError, BtcOversoldError, ContractDuplicateError,
   ContractUnknownError, CurtailmentNotActiveError, type DomainError, EventTimeBackwardsError, HalvingHeightInvalidError,
-  LogSealError, LotDuplicateError, LotOverDeployedError, LotUnknownError, NetworkBitsInvalidError, RetargetBitsMismatchError,
+  LogSealError, LotDuplicateError, LotOverDeployedError, LotUnknownError, NetworkBitsInvalidError, ObservedSpanInvalidError,
+  ObservedValueRangeError, RetargetBitsMismatchError,
   RetargetHeightInvalidError, RetargetInputMismatchError, RetargetMissingError, SaleProceedsMismatchError,
   ScenarioAlreadyStartedError, ScenarioNotStartedError, SiteAlreadyContractedError, SiteOverRemovedError, SiteUnknownError
 } from "./DomainErrors.ts"
-import { type LedgerState, type LotState, lookup, withEntry, withoutEntry } from "./LedgerState.ts"
+import { deployedThs, type LedgerState, type LotState, lookup, type ObservedSpan, withEntry, withoutEntry } from "./LedgerState.ts"
 import { satsToUsdCents } from "./Money.ts"
-import { parseAtS } from "./Time.ts"
+import { formatAtS, parseAtS } from "./Time.ts"
 
 /** An event with its scenario time: what `decide` and `evolve` take (a LogEntry is one). */
 export type TimedEvent = LedgerEvent & { readonly at: string }
@@ -147,6 +150,9 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
     }
     case "DifficultyAdjusted":
       return decideRetarget(state, event)
+    case "FeesObserved":
+    case "FleetOperationObserved":
+      return decideObservedSpan(state, event)
     case "BlockFound": {
       const d = event.data
       if (d.height <= state.network.tipHeight) {
@@ -245,6 +251,50 @@ const decideRetarget = (state: LedgerState, event: EventOf<"DifficultyAdjusted">
     return no(new RetargetBitsMismatchError({
       field: "data.newBits",
       message: `the retarget of ${d.oldBits} over ${d.lastBlockTimeS - d.firstBlockTimeS} s is ${formatBits(expected)}, got ${d.newBits}`
+    }))
+  }
+  return ok(event)
+}
+
+/** Fees above this per block cannot be: no amount exceeds Core's MAX_MONEY. */
+const MAX_FEE_PER_BLOCK_SATS = Number(MAX_MONEY_SATS)
+
+const decideObservedSpan = (
+  state: LedgerState,
+  event: (EventOf<"FeesObserved"> | EventOf<"FleetOperationObserved">) & { readonly at: string }
+): Decision => {
+  const d = event.data
+  const atS = parseAtS(event.at) ?? 0
+  const fromS = parseAtS(d.fromAt) ?? 0
+  const untilS = parseAtS(d.untilAt) ?? 0
+  if (fromS !== atS) {
+    return no(new ObservedSpanInvalidError({ field: "data.fromAt", message: `an observation takes effect when its span begins: fromAt ${d.fromAt} must equal at ${event.at}` }))
+  }
+  if (untilS <= fromS) {
+    return no(new ObservedSpanInvalidError({ field: "data.untilAt", message: `the span [${d.fromAt}, ${d.untilAt}) is empty or reversed` }))
+  }
+  const horizonS = state.scenario?.untilS ?? untilS
+  if (untilS > horizonS) {
+    return no(new ObservedSpanInvalidError({ field: "data.untilAt", message: `the span ends (${d.untilAt}) after the horizon` }))
+  }
+  const previous: ObservedSpan | null = event.type === "FeesObserved" ? state.observed.fees : state.observed.fleetOperation
+  if (previous !== null && fromS < previous.untilS) {
+    return no(new ObservedSpanInvalidError({
+      field: "data.fromAt",
+      message: `overlaps the previous ${event.type}, which holds until ${formatAtS(previous.untilS)}`
+    }))
+  }
+  if (event.type === "FeesObserved") {
+    if (event.data.meanFeePerBlockSats > MAX_FEE_PER_BLOCK_SATS) {
+      return no(new ObservedValueRangeError({ field: "data.meanFeePerBlockSats", message: `${event.data.meanFeePerBlockSats} sats a block is above MAX_MONEY (21,000,000 BTC)` }))
+    }
+    return ok(event)
+  }
+  const deployed = deployedThs(state)
+  if (exceeds(event.data.operatingHashrateThs, deployed)) {
+    return no(new ObservedValueRangeError({
+      field: "data.operatingHashrateThs",
+      message: `${event.data.operatingHashrateThs} TH/s operating with ${deployed} TH/s deployed (a fleet that grows within a period is observed in two periods, split at the deployment)`
     }))
   }
   return ok(event)
@@ -407,6 +457,19 @@ export const evolve = (state: LedgerState, event: TimedEvent): LedgerState => {
     }
     case "HalvingReached":
       return { ...s, network: { ...s.network, subsidySats: event.data.subsidySats } }
+    case "FeesObserved":
+    case "FleetOperationObserved": {
+      const d = event.data
+      const span: ObservedSpan = {
+        fromS: parseAtS(d.fromAt) ?? atS,
+        untilS: parseAtS(d.untilAt) ?? atS,
+        value: event.type === "FeesObserved" ? event.data.meanFeePerBlockSats : event.data.operatingHashrateThs
+      }
+      return {
+        ...s,
+        observed: event.type === "FeesObserved" ? { ...s.observed, fees: span } : { ...s.observed, fleetOperation: span }
+      }
+    }
     case "RewardCredited":
       return {
         ...s,

@@ -55,6 +55,10 @@ export class BlockSubsidyMismatchError extends Data.TaggedError("BlockSubsidyMis
 export class BlocksMinedRangeError extends Data.TaggedError("BlocksMinedRangeError")<Fields> {}
 /** HalvingReached at a height that is not a halving height, or not ahead of the tip. */
 export class HalvingHeightInvalidError extends Data.TaggedError("HalvingHeightInvalidError")<Fields> {}
+/** An observed span that is not [at, untilAt) inside the horizon, or that overlaps the previous one of its kind. */
+export class ObservedSpanInvalidError extends Data.TaggedError("ObservedSpanInvalidError")<Fields> {}
+/** An observed value out of its range (fees above MAX_MONEY, an operating hashrate above what is deployed). */
+export class ObservedValueRangeError extends Data.TaggedError("ObservedValueRangeError")<Fields> {}
 
 export type DomainError =
   | ScenarioNotStartedError
@@ -81,3 +85,5 @@ export type DomainError =
   | BlockSubsidyMismatchError
   | BlocksMinedRangeError
   | HalvingHeightInvalidError
+  | ObservedSpanInvalidError
+  | ObservedValueRangeError

@@ -76,6 +76,20 @@ export interface TreasuryState {
   readonly capexUsdCents: number
 }
 
+/** An observation over a span of scenario time [fromS, untilS) (FeesObserved, FleetOperationObserved). */
+export interface ObservedSpan {
+  readonly fromS: number
+  readonly untilS: number
+  /** FeesObserved: mean fees per block in sats; FleetOperationObserved: the operating TH/s. */
+  readonly value: number
+}
+
+/** The latest observation of each kind (in force while the time is inside its span). */
+export interface ObservedState {
+  readonly fees: ObservedSpan | null
+  readonly fleetOperation: ObservedSpan | null
+}
+
 export interface ScenarioState {
   readonly name: string
   readonly startAtS: number
@@ -101,6 +115,7 @@ export interface LedgerState {
   /** The fleet's uptime in force (latest MarketStepped; 1 before any). */
   readonly uptimeFraction: number
   readonly treasury: TreasuryState
+  readonly observed: ObservedState
 }
 
 /**
@@ -153,7 +168,8 @@ export const initialState = (): LedgerState => ({
     soldSats: 0,
     saleProceedsUsdCents: 0,
     capexUsdCents: 0
-  }
+  },
+  observed: { fees: null, fleetOperation: null }
 })
 
 /** Deployed TH/s at a site, all lots. */
@@ -163,11 +179,29 @@ export const deployedThsAtSite = (state: LedgerState, siteId: string): number =>
   return sum
 }
 
+/** The observation `span` when `atS` lies inside it. */
+export const inForce = (span: ObservedSpan | null, atS: number): ObservedSpan | null =>
+  span !== null && span.fromS <= atS && atS < span.untilS ? span : null
+
+/** The time a state is at: its last event's (0 before any). */
+const nowOf = (state: LedgerState): number => state.lastAtS ?? 0
+
+/** Deployed TH/s of the whole fleet, all lots and sites. */
+export const deployedThs = (state: LedgerState): number => {
+  let sum = 0
+  for (const lot of Object.values(state.lots)) sum += lot.deployedThs
+  return sum
+}
+
 /**
- * The fleet's online TH/s: deployed x (1 - the site's curtailed fraction) x the day's uptime. Constant between
- * events, which is what makes the report's time integrals exact.
+ * The fleet's online TH/s at `atS`: while a FleetOperationObserved is in force, the operator's reported operating
+ * hashrate (it already counts downtime and curtailment); otherwise deployed x (1 - the site's curtailed fraction)
+ * x the day's uptime. Constant between events and observation ends, which is what makes the report's time
+ * integrals exact.
  */
-export const onlineThs = (state: LedgerState): number => {
+export const onlineThsAt = (state: LedgerState, atS: number): number => {
+  const observed = inForce(state.observed.fleetOperation, atS)
+  if (observed !== null) return observed.value
   let sum = 0
   for (const lot of Object.values(state.lots)) {
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
@@ -177,8 +211,24 @@ export const onlineThs = (state: LedgerState): number => {
   return withUptimeThs(sum, state.uptimeFraction)
 }
 
-/** Power drawn by the online fleet in kW (TH/s x J/TH = W). */
+/** The fleet's online TH/s at the time of the state's last event (see onlineThsAt). */
+export const onlineThs = (state: LedgerState): number => onlineThsAt(state, nowOf(state))
+
+/**
+ * Power drawn by the online fleet in kW (TH/s x J/TH = W) at the time of the state's last event. Under an observed
+ * operating hashrate, that hashrate at the deployed fleet's mean efficiency (weighted by TH/s deployed).
+ */
 export const onlinePowerKw = (state: LedgerState): number => {
+  const observed = inForce(state.observed.fleetOperation, nowOf(state))
+  if (observed !== null) {
+    let ths = 0
+    let watts = 0
+    for (const lot of Object.values(state.lots)) {
+      ths += lot.deployedThs
+      watts += lot.deployedThs * lot.efficiencyJth
+    }
+    return ths > 0 ? (observed.value * (watts / ths)) / 1000 : 0
+  }
   let watts = 0
   for (const lot of Object.values(state.lots)) {
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
@@ -189,8 +239,11 @@ export const onlinePowerKw = (state: LedgerState): number => {
 }
 
 /**
- * The network hashrate in force: the fleet online plus everyone else's (MarketStepped), or ScenarioStarted's
- * total before the first market step.
+ * The network hashrate in force at `atS`: the fleet online plus everyone else's (MarketStepped), or
+ * ScenarioStarted's total before the first market step.
  */
-export const networkThs = (state: LedgerState): number =>
-  state.network.otherHashrateThs === null ? state.network.startHashrateThs : state.network.otherHashrateThs + onlineThs(state)
+export const networkThsAt = (state: LedgerState, atS: number): number =>
+  state.network.otherHashrateThs === null ? state.network.startHashrateThs : state.network.otherHashrateThs + onlineThsAt(state, atS)
+
+/** The network hashrate in force at the time of the state's last event (see networkThsAt). */
+export const networkThs = (state: LedgerState): number => networkThsAt(state, nowOf(state))

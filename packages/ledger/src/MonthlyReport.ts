@@ -1,7 +1,7 @@
 // The monthly report and its totals, a fold over a log. The JSON shape is a stable contract (docs/EVENTS.md, "The monthly report");
 // every definition, rounding and the NPV and payback formulas are stated next to the code that computes them.
 import { evolve, type TimedEvent } from "./Decider.ts"
-import { initialState, type LedgerState, lookup, networkThs, onlineThs } from "./LedgerState.ts"
+import { initialState, inForce, type LedgerState, lookup, networkThsAt, onlineThsAt } from "./LedgerState.ts"
 import {
   allInCostPerBtcUsdCents, cashCostPerBtcUsdCents, depreciationUsdCents, discountDivisor, hashpriceUsdCentsPerPhDay,
   presentValueUsdCents, reachesPayback, roundHalfEven, satsToUsdCents, SECONDS_PER_DAY, SECONDS_PER_YEAR, utcDayStartS
@@ -55,6 +55,8 @@ export interface MonthReport extends ReportFigures {
   readonly curtailmentCreditsUsdCents: number
   readonly slaCreditsUsdCents: number
   readonly priceUsdCents: number
+  /** The observed fee level (FeesObserved), averaged over the month's seconds it covers; null when none does. */
+  readonly observedFeePerBlockSats: number | null
 }
 
 export interface ReportTotals extends ReportFigures {
@@ -89,6 +91,9 @@ interface MonthAcc {
   saleProceedsUsdCents: number
   btcHeldSats: number | null
   priceUsdCents: number | null
+  /** ∫ observed fee level dt and the seconds an observed fee level covered. */
+  observedFeeSatsS: number
+  observedFeeCoveredS: number
 }
 
 /** Net cash flow per UTC day: revenue - hosting + credits, and capex, for payback and NPV. */
@@ -118,14 +123,16 @@ export const snapshotReportState = (acc: ReportState): ReportState => structured
 const emptyMonth = (): MonthAcc => ({
   fleetBlocks: 0, minedSats: 0, revenueUsdCents: 0, hostingCostUsdCents: 0, energyKwh: 0, curtailmentCreditsUsdCents: 0,
   slaCreditsUsdCents: 0, poolFeeSats: 0, onlineThsS: 0, networkThsS: 0, coveredS: 0, depreciationUsdCents: 0,
-  capexUsdCents: 0, btcSoldSats: 0, saleProceedsUsdCents: 0, btcHeldSats: null, priceUsdCents: null
+  capexUsdCents: 0, btcSoldSats: 0, saleProceedsUsdCents: 0, btcHeldSats: null, priceUsdCents: null,
+  observedFeeSatsS: 0, observedFeeCoveredS: 0
 })
 const monthAcc = (acc: ReportState, month: string): MonthAcc => (acc.months[month] ??= emptyMonth())
 const dayAcc = (acc: ReportState, day: string): DayAcc => (acc.days[day] ??= { netUsdCents: 0, capexUsdCents: 0 })
 
 /**
- * Integrates the rates in force (online and network TH/s, depreciation) from `integratedToS` to `toS`, capped at
- * the horizon, split at month boundaries. Rates are constant between events, so the integrals are exact.
+ * Integrates the rates in force (online and network TH/s, depreciation, an observed fee level) from
+ * `integratedToS` to `toS`, capped at the horizon, split at month boundaries and where an observed span ends. Rates
+ * are constant between those points, so the integrals are exact.
  */
 const integrate = (acc: ReportState, toS: number): void => {
   const from = acc.integratedToS
@@ -133,17 +140,25 @@ const integrate = (acc: ReportState, toS: number): void => {
   if (from === null || scenario === null) return
   const end = Math.min(toS, scenario.untilS)
   if (end <= from) return
-  const online = onlineThs(acc.ledger)
-  const network = networkThs(acc.ledger)
-  const lots = Object.values(acc.ledger.lots)
+  const ledger = acc.ledger
+  const lots = Object.values(ledger.lots)
+  const { fees, fleetOperation } = ledger.observed
   let a = from
   while (a < end) {
-    const b = Math.min(end, nextMonthStartS(a))
+    let b = Math.min(end, nextMonthStartS(a))
+    for (const span of [fees, fleetOperation]) {
+      if (span !== null && span.untilS > a && span.untilS < b) b = span.untilS
+    }
     const m = monthAcc(acc, monthOfS(a))
     const dt = b - a
     m.coveredS += dt
-    m.onlineThsS += online * dt
-    m.networkThsS += network * dt
+    m.onlineThsS += onlineThsAt(ledger, a) * dt
+    m.networkThsS += networkThsAt(ledger, a) * dt
+    const fee = inForce(fees, a)
+    if (fee !== null) {
+      m.observedFeeSatsS += fee.value * dt
+      m.observedFeeCoveredS += dt
+    }
     for (const lot of lots) {
       m.depreciationUsdCents += depreciationUsdCents(lot.priceUsdCents, lot.purchasedAtS, lot.lifeYears, a, b)
     }
@@ -297,7 +312,8 @@ export const finishReport = (state: ReportState): MonthlyReport => {
       btcSoldSats: m.btcSoldSats,
       saleProceedsUsdCents: m.saleProceedsUsdCents,
       btcHeldSats: lastHeld,
-      priceUsdCents: lastPrice
+      priceUsdCents: lastPrice,
+      observedFeePerBlockSats: m.observedFeeCoveredS > 0 ? m.observedFeeSatsS / m.observedFeeCoveredS : null
     }
   })
   // Payback and NPV over the days in order.
