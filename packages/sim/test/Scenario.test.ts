@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 import { PathSimulator } from "../src/PathSimulator.ts"
-import { scenarioOfText } from "../src/Scenario.ts"
-import { ScenarioInvalidError } from "../src/ScenarioCompiler.ts"
+import { scenarioOfText } from "../src/scenario/Scenario.ts"
+import { ScenarioInvalidError } from "../src/scenario/ScenarioCompiler.ts"
 import { NullSink, testScenarioText } from "./support/TestScenario.ts"
 
 const refusal = (text: string): string => {

@@ -1,8 +1,8 @@
 // Small scenarios built in code for the engine tests: one site, one or two lots, a constant or GBM market.
 import { workOfBits } from "../../src/NumberRetarget.ts"
-import { scenarioOfText } from "../../src/Scenario.ts"
-import type { ScenarioPlan } from "../../src/ScenarioPlan.ts"
-import type { RewardBasisCode, SimSink } from "../../src/SimSink.ts"
+import { scenarioOfText } from "../../src/scenario/Scenario.ts"
+import type { ScenarioPlan } from "../../src/scenario/ScenarioPlan.ts"
+import type { RewardBasisCode, SimSink } from "../../src/sinks/SimSink.ts"
 
 export interface TestScenarioOptions {
   readonly start?: string
@@ -86,4 +86,7 @@ export class NullSink implements SimSink {
   btcSold(_tS: number, _amountSats: number, _priceUsdCents: number, _proceedsUsdCents: number): void {}
   curtailmentStarted(_tS: number, _siteIndex: number, _fraction: number): void {}
   curtailmentEnded(_tS: number, _siteIndex: number): void {}
+  capexSpent(_tS: number, _lotIndex: number, _priceUsdCents: number): void {}
+  dayClosed(_tS: number, _dayIndex: number): void {}
+  pathEnded(_tS: number, _fleetShare: number, _heldSats: number): void {}
 }

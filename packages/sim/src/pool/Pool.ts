@@ -1,0 +1,41 @@
+// The pool the fleet mines in: solo (the fleet keeps what it finds, less the pool fee) or FPPS (the expected
+// value of its hashes, accrued over every constant-rate stretch and credited once a day, floored to the sat).
+import { fppsExpectedSats } from "../outcome/Economics.ts"
+import type { PoolMode } from "../scenario/ScenarioPlan.ts"
+
+export class Pool {
+  solo = true
+  feeFraction = 0
+  /** FPPS: the day's accrued value before and after the pool fee (fractional sats), and accrued up to `fromS`. */
+  fppsGross = 0
+  fppsNet = 0
+  fromS = 0
+
+  reset(): void {
+    this.solo = true
+    this.feeFraction = 0
+    this.fppsGross = 0
+    this.fppsNet = 0
+  }
+
+  configure(mode: PoolMode, feeFraction: number): void {
+    // pplns is refused by the compiler (not simulated yet); any mode but fpps pays as solo.
+    this.solo = mode !== "fpps"
+    this.feeFraction = feeFraction
+  }
+
+  /** The satoshis kept of `grossSats` found solo. */
+  netOf(grossSats: number): number {
+    return Math.floor(grossSats * (1 - this.feeFraction))
+  }
+
+  /** FPPS: accrues the fleet's hashes from `fromS` to `to` at the current rates (solo: only moves `fromS`). */
+  accrue(to: number, onlineThs: number, work: number, subsidySats: number, feeMeanSats: number): void {
+    if (!this.solo && to > this.fromS) {
+      const value = fppsExpectedSats(onlineThs, to - this.fromS, work, subsidySats, feeMeanSats)
+      this.fppsGross += value
+      this.fppsNet += value * (1 - this.feeFraction)
+    }
+    this.fromS = to
+  }
+}
