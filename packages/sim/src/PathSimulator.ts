@@ -36,7 +36,7 @@ export class PathSimulator implements EngineHooks {
   private readonly fleet: Fleet
   private readonly market: Market
   private readonly curtailment: RandomCurtailment
-  private readonly pool = new Pool()
+  private readonly pool: Pool
   private readonly books: HostingBooks
   private readonly treasury = new Treasury()
   private readonly out: OutcomeSink
@@ -50,8 +50,9 @@ export class PathSimulator implements EngineHooks {
   constructor(plan: ScenarioPlan, options: SimulatorOptions = {}) {
     this.plan = plan
     this.index = indexPlan(plan)
-    this.fleet = new Fleet(this.index.nSites, options.faults)
     this.market = new Market(plan, this.index)
+    this.fleet = new Fleet(this.index.nSites, this.market, this.chain, options.faults)
+    this.pool = new Pool(this.fleet, this.chain, this.market.fees)
     this.curtailment = new RandomCurtailment(plan.market.curtailment, plan.startS, plan.untilS)
     this.books = new HostingBooks(this.index)
     this.out = new OutcomeSink(plan, this.index)
@@ -188,13 +189,13 @@ export class PathSimulator implements EngineHooks {
 
   private stepMarket(d: number, dayStart: number): void {
     const m = this.market
-    m.step(d, dayStart, this.fleet, this.chain.work)
+    m.step(d, dayStart, this.fleet)
     this.updateRates()
     if (this.log !== null) this.log.marketStepped(dayStart, m.priceUsdCents, m.otherThs, m.uptimeFraction)
   }
 
   private updateRates(): void {
-    this.fleet.update(this.market.otherThs, this.market.uptimeFraction, this.chain.work)
+    this.fleet.update()
   }
 
   // ---- a constant-rate stretch [a, b) ----
@@ -207,12 +208,12 @@ export class PathSimulator implements EngineHooks {
   }
 
   private accrueFpps(to: number): void {
-    this.pool.accrue(to, this.fleet.onlineThs, this.chain.work, this.chain.subsidySats, this.market.fees.meanSats)
+    this.pool.accrue(to)
   }
 
   retarget(t: number): void {
     this.accrueFpps(t)
-    if (this.chain.retarget(t, this.plan.observedDifficultyUntilS, this.log)) this.fleet.rework(this.chain.work)
+    if (this.chain.retarget(t, this.plan.observedDifficultyUntilS, this.log)) this.fleet.rework()
   }
 
   halving(t: number): void {

@@ -1,8 +1,11 @@
 // The fleet per site (installed TH/s, power drawn, scheduled and random curtailment) and the rates that follow
 // from it and the market: the fleet's online TH/s, the network's hashes per second, the block rate and the
 // fleet's share of blocks. The engines read `lambda` and `pFleet`; every change of their inputs calls `update`.
-import { availableThs, HASHES_PER_THS } from "../outcome/Economics.ts"
 import type { EngineFaults } from "../engine/EngineFaults.ts"
+import * as economics from "../outcome/Economics.ts"
+
+// Bound once: under tsx's module transform every use of an imported name is a getter call, too dear per day.
+const { availableThs, HASHES_PER_THS } = economics
 
 export class Fleet {
   readonly siteThs: Float64Array
@@ -19,7 +22,14 @@ export class Fleet {
   private readonly shareOfOthers: boolean
   private readonly rateIgnoresFleet: boolean
 
-  constructor(nSites: number, faults: EngineFaults | undefined) {
+  constructor(
+    nSites: number,
+    /** Where everyone else's hashrate, the uptime and the work per block are read (fields, not arguments: a
+     * double passed to a call that is not inlined is boxed). */
+    private readonly market: { readonly otherThs: number; readonly uptimeFraction: number },
+    private readonly chain: { readonly work: number },
+    faults: EngineFaults | undefined
+  ) {
     this.siteThs = new Float64Array(nSites)
     this.sitePowerW = new Float64Array(nSites)
     this.siteCurtailed = new Float64Array(nSites)
@@ -48,8 +58,10 @@ export class Fleet {
     this.sitePowerW[s] = Math.max(0, this.sitePowerW[s]! + ths * jth)
   }
 
-  /** The rates for everyone else's `otherThs`, the fleet's `uptime` and `work` hashes per block. */
-  update(otherThs: number, uptime: number, work: number): void {
+  /** The rates for the market's other hashrate and uptime and the chain's work per block. */
+  update(): void {
+    const otherThs = this.market.otherThs
+    const uptime = this.market.uptimeFraction
     let online = 0
     for (let s = 0; s < this.siteThs.length; s++) online += availableThs(this.siteThs[s]!, this.curtailedAt(s))
     online *= uptime
@@ -58,11 +70,11 @@ export class Fleet {
     this.pFleet = network > 0 ? online / network : 0
     if (this.shareOfOthers) this.pFleet = otherThs > 0 ? Math.min(1, online / otherThs) : 0
     this.networkHs = (this.rateIgnoresFleet ? otherThs : network) * HASHES_PER_THS
-    this.lambda = this.networkHs / work
+    this.lambda = this.networkHs / this.chain.work
   }
 
   /** After a retarget: the same hashes at the new work per block. */
-  rework(work: number): void {
-    this.lambda = this.networkHs / work
+  rework(): void {
+    this.lambda = this.networkHs / this.chain.work
   }
 }

@@ -18,25 +18,36 @@ export const compileGbm = (raw: { readonly model: "gbm"; readonly driftPerYear: 
 })
 
 export class GbmSeries implements SeriesStepper {
+  value = 0
   private rng!: Sfc32
   private driftAdj = 0
+  // The plan's numbers as own fields: one load each in the daily step.
+  private readonly drift: number
+  private readonly sigma: number
+  private readonly dayDtYears: Float64Array
+  private readonly daySqrtDt: Float64Array
 
   constructor(
-    private readonly plan: GbmSeriesPlan,
-    private readonly days: PlanIndex,
+    plan: GbmSeriesPlan,
+    days: PlanIndex,
     /** The name of the random stream this series draws from. */
     private readonly stream: string
-  ) {}
+  ) {
+    this.drift = plan.driftPerYear
+    this.sigma = plan.volatilityPerYear
+    this.dayDtYears = days.dayDtYears
+    this.daySqrtDt = days.daySqrtDt
+  }
 
   reset(seed: number, driftAdjPerYear: number): void {
     this.rng = rngFor(seed, this.stream)
     this.driftAdj = driftAdjPerYear
   }
 
-  step(d: number, _dayStartS: number, current: number): number {
-    if (d === 0) return current
-    const sigma = this.plan.volatilityPerYear
-    const drift = (this.plan.driftPerYear + this.driftAdj - 0.5 * sigma * sigma) * this.days.dayDtYears[d]!
-    return current * Math.exp(sigma > 0 ? drift + sigma * this.days.daySqrtDt[d]! * standardNormal(this.rng) : drift)
+  step(d: number): void {
+    if (d === 0) return
+    const sigma = this.sigma
+    const drift = (this.drift + this.driftAdj - 0.5 * sigma * sigma) * this.dayDtYears[d]!
+    this.value *= Math.exp(sigma > 0 ? drift + sigma * this.daySqrtDt[d]! * standardNormal(this.rng) : drift)
   }
 }

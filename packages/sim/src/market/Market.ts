@@ -66,13 +66,20 @@ export class Market {
    * Day `d`'s market. Everyone else's hashrate starts as the network's less the fleet online on day 0, so the
    * fleet's rates are brought to the day's uptime first; the caller updates them again after the step.
    */
-  step(d: number, dayStartS: number, fleet: Fleet, work: number): void {
-    this.uptimeFraction = this.uptime.step(d, dayStartS, this.uptimeFraction)
+  step(d: number, dayStartS: number, fleet: Fleet): void {
+    this.uptime.step(d)
+    this.uptimeFraction = this.uptime.value
     if (d === 0) {
-      fleet.update(this.otherThs, this.uptimeFraction, work)
-      this.otherThs = Math.max(0, this.plan.network.hashrateThs - fleet.onlineThs)
+      fleet.update()
+      this.other.value = Math.max(0, this.plan.network.hashrateThs - fleet.onlineThs)
     }
-    this.otherThs = this.other.step(d, dayStartS, this.otherThs)
-    if (this.priceObservedAtS !== dayStartS) this.priceUsdCents = roundHalfEven(this.price.step(d, dayStartS, this.priceUsdCents))
+    this.other.step(d)
+    this.otherThs = this.other.value
+    if (this.priceObservedAtS !== dayStartS) {
+      // A model steps from the price in effect, so an observed price carries into the forecast.
+      this.price.value = this.priceUsdCents
+      this.price.step(d)
+      this.priceUsdCents = roundHalfEven(this.price.value)
+    }
   }
 }

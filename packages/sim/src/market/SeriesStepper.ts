@@ -3,13 +3,16 @@
 import type { Sfc32 } from "../random/index.ts"
 
 export interface SeriesStepper {
+  /** The value in effect: each day's step moves it; the market sets it where an observation or a start says. */
+  value: number
   /**
    * Per path: the seed (a model that draws opens its own named stream from it) and the Monte Carlo drift
    * adjustment per year drawn for this path (0 without parameter uncertainty).
    */
   reset(seed: number, driftAdjPerYear: number): void
-  /** The value on day `d` (starting at `dayStartS`), from `current`, the value in effect before it. */
-  step(d: number, dayStartS: number, current: number): number
+  /** Day `d`'s value, from the value in effect. Numbers in and out through fields: a double passed or returned
+   * across a call that is not inlined is boxed, an allocation a day. */
+  step(d: number): void
 }
 
 /** What a model's compile step needs from the compiler: time parsing and a place to report problems. */

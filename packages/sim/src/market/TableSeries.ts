@@ -39,6 +39,7 @@ export const tableAt = (table: TableSeriesPlan, s: number): number => {
 }
 
 export class TableSeries implements SeriesStepper {
+  value = 0
   private driftAdj = 0
 
   constructor(
@@ -50,8 +51,8 @@ export class TableSeries implements SeriesStepper {
     this.driftAdj = driftAdjPerYear
   }
 
-  step(d: number, dayStartS: number, _current: number): number {
+  step(d: number): void {
     const adj = this.driftAdj
-    return tableAt(this.plan, dayStartS) * (adj === 0 ? 1 : Math.exp(adj * this.days.dayYears[d]!))
+    this.value = tableAt(this.plan, this.days.dayStartS[d]!) * (adj === 0 ? 1 : Math.exp(adj * this.days.dayYears[d]!))
   }
 }

@@ -3,6 +3,7 @@ import { rngFor, standardNormal, type Sfc32 } from "../random/index.ts"
 import type { SeriesStepper } from "./SeriesStepper.ts"
 
 export class UptimeModel implements SeriesStepper {
+  value = 1
   private rng!: Sfc32
 
   constructor(
@@ -12,11 +13,12 @@ export class UptimeModel implements SeriesStepper {
 
   reset(seed: number, _driftAdjPerYear: number): void {
     this.rng = rngFor(seed, "uptime")
+    this.value = this.meanFraction
   }
 
-  step(_d: number, _dayStartS: number, _current: number): number {
+  step(_d: number): void {
     let uptime = this.meanFraction
     if (this.sdFraction > 0) uptime += this.sdFraction * standardNormal(this.rng)
-    return uptime < 0 ? 0 : uptime > 1 ? 1 : uptime
+    this.value = uptime < 0 ? 0 : uptime > 1 ? 1 : uptime
   }
 }

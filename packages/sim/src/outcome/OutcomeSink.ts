@@ -6,8 +6,12 @@ import { SECONDS_PER_DAY } from "../Seconds.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import type { ScenarioPlan } from "../scenario/ScenarioPlan.ts"
 import type { RewardBasisCode, SimSink } from "../sinks/SimSink.ts"
-import { costPerBtcUsdCents, depreciationUsdCents, paysBack } from "./Economics.ts"
+import { costPerBtcUsdCents, depreciationUsdCents } from "./Economics.ts"
+import * as economics from "./Economics.ts"
 import { emptyOutcome, type PathOutcome } from "./PathOutcome.ts"
+
+// Bound once: under tsx's module transform every use of an imported name is a getter call, too dear per day.
+const { paysBack } = economics
 
 export class OutcomeSink implements SimSink {
   /** Overwritten by the next run (copyOutcome to keep it). */

@@ -1,9 +1,19 @@
 // The pool the fleet mines in: solo (the fleet keeps what it finds, less the pool fee) or FPPS (the expected
 // value of its hashes, accrued over every constant-rate stretch and credited once a day, floored to the sat).
-import { fppsExpectedSats } from "../outcome/Economics.ts"
+import * as economics from "../outcome/Economics.ts"
 import type { PoolMode } from "../scenario/ScenarioPlan.ts"
 
+// Bound once: under tsx's module transform every use of an imported name is a getter call, too dear per day.
+const { fppsExpectedSats } = economics
+
 export class Pool {
+  constructor(
+    /** Read at each accrual: the fleet's online TH/s, the work per block and subsidy, the mean fee per block. */
+    private readonly fleet: { readonly onlineThs: number },
+    private readonly chain: { readonly work: number; readonly subsidySats: number },
+    private readonly fees: { readonly meanSats: number }
+  ) {}
+
   solo = true
   feeFraction = 0
   /** FPPS: the day's accrued value before and after the pool fee (fractional sats), and accrued up to `fromS`. */
@@ -30,9 +40,9 @@ export class Pool {
   }
 
   /** FPPS: accrues the fleet's hashes from `fromS` to `to` at the current rates (solo: only moves `fromS`). */
-  accrue(to: number, onlineThs: number, work: number, subsidySats: number, feeMeanSats: number): void {
+  accrue(to: number): void {
     if (!this.solo && to > this.fromS) {
-      const value = fppsExpectedSats(onlineThs, to - this.fromS, work, subsidySats, feeMeanSats)
+      const value = fppsExpectedSats(this.fleet.onlineThs, to - this.fromS, this.chain.work, this.chain.subsidySats, this.fees.meanSats)
       this.fppsGross += value
       this.fppsNet += value * (1 - this.feeFraction)
     }

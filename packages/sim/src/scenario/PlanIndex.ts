@@ -18,6 +18,8 @@ export interface PlanIndex {
   readonly contractSla: Float64Array
   readonly contractSlaCreditPerMwh: Float64Array
   readonly contractCurtailmentCreditPerMwh: Float64Array
+  /** Per day: its start (the calendar's). */
+  readonly dayStartS: Float64Array
   /** Per day: the NPV divisor (1 + r)^years of its 00:00Z from the start's day. */
   readonly dayDiscount: Float64Array
   /** Per day: years since the start, the step from the previous day in years, and its square root. */
@@ -56,6 +58,7 @@ export const indexPlan = (plan: ScenarioPlan): PlanIndex => {
     contractSla: Float64Array.from(plan.contracts.map((c) => c.uptimeSlaFraction)),
     contractSlaCreditPerMwh: Float64Array.from(plan.contracts.map((c) => c.slaCreditPerMwhUsdCents)),
     contractCurtailmentCreditPerMwh: Float64Array.from(plan.contracts.map((c) => c.curtailmentCreditPerMwhUsdCents)),
+    dayStartS: cal.dayStartS,
     dayDiscount,
     dayYears,
     dayDtYears,
