@@ -26,6 +26,12 @@ export class OutcomeSink implements SimSink {
   private cumCapexUsdCents = 0
   private npv = 0
   private paybackDay = -1
+  // Totals of the run in own fields (written to the outcome at the end).
+  private minedSats = 0
+  private revenueUsdCents = 0
+  private hostingUsdCents = 0
+  private creditsUsdCents = 0
+  private poolFeeSats = 0
 
   constructor(
     private readonly plan: ScenarioPlan,
@@ -45,6 +51,11 @@ export class OutcomeSink implements SimSink {
     this.cumCapexUsdCents = 0
     this.npv = 0
     this.paybackDay = -1
+    this.minedSats = 0
+    this.revenueUsdCents = 0
+    this.hostingUsdCents = 0
+    this.creditsUsdCents = 0
+    this.poolFeeSats = 0
     const o = this.outcome
     o.minedSats = 0
     o.revenueUsdCents = 0
@@ -90,11 +101,11 @@ export class OutcomeSink implements SimSink {
     const o = this.outcome
     const m = this.plan.calendar.dayMonth[d]!
     const margin = this.dayRevenueUsdCents - this.dayHostingUsdCents + this.dayCreditsUsdCents
-    o.minedSats += this.dayCreditedSats
-    o.revenueUsdCents += this.dayRevenueUsdCents
-    o.hostingCostUsdCents += this.dayHostingUsdCents
-    o.creditsUsdCents += this.dayCreditsUsdCents
-    o.poolFeeSats += this.dayPoolFeeSats
+    this.minedSats += this.dayCreditedSats
+    this.revenueUsdCents += this.dayRevenueUsdCents
+    this.hostingUsdCents += this.dayHostingUsdCents
+    this.creditsUsdCents += this.dayCreditsUsdCents
+    this.poolFeeSats += this.dayPoolFeeSats
     o.minedSatsByMonth[m] = o.minedSatsByMonth[m]! + this.dayCreditedSats
     o.netMarginUsdCentsByMonth[m] = o.netMarginUsdCentsByMonth[m]! + margin
     this.cumMarginUsdCents += margin
@@ -113,6 +124,11 @@ export class OutcomeSink implements SimSink {
     const o = this.outcome
     const plan = this.plan
     const cal = plan.calendar
+    o.minedSats = this.minedSats
+    o.revenueUsdCents = this.revenueUsdCents
+    o.hostingCostUsdCents = this.hostingUsdCents
+    o.creditsUsdCents = this.creditsUsdCents
+    o.poolFeeSats = this.poolFeeSats
     if (this.paybackDay >= 0) {
       const d = this.paybackDay
       o.paybackDate = cal.dayLabels[d]!
