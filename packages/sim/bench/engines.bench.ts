@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { PathSimulator } from "../src/PathSimulator.ts"
-import { scenarioOfText } from "../src/Scenario.ts"
-import type { EngineKind, ScenarioPlan } from "../src/ScenarioPlan.ts"
+import { scenarioOfText } from "../src/scenario/Scenario.ts"
+import type { EngineKind, ScenarioPlan } from "../src/scenario/ScenarioPlan.ts"
 import { simulateLog } from "../src/Simulate.ts"
 
 export interface EngineBenchRow {

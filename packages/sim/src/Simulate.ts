@@ -1,10 +1,10 @@
 // The simulator's two entry points over one engine run: the complete log of a path (for `hashsim run`), and
 // the PathOutcome alone (for Monte Carlo, no events built). Same plan + seed + engine, same numbers in both.
 import type { Source } from "@hashsim/ledger"
-import { LogSink } from "./LogSink.ts"
-import { copyOutcome, type PathOutcome } from "./PathOutcome.ts"
+import { LogSink } from "./sinks/LogSink.ts"
+import { copyOutcome, type PathOutcome } from "./outcome/PathOutcome.ts"
 import { PathSimulator, type SimulatorOptions } from "./PathSimulator.ts"
-import type { EngineKind, ScenarioPlan } from "./ScenarioPlan.ts"
+import type { EngineKind, ScenarioPlan } from "./scenario/ScenarioPlan.ts"
 
 /**
  * The model's version, recorded in every generated event's `source`. Bump it whenever the same scenario and

@@ -4,7 +4,7 @@ import { workForBits } from "@hashsim/chain"
 import { roundHalfEven } from "@hashsim/ledger"
 import { describe, expect, it } from "vitest"
 import { PathSimulator } from "../src/PathSimulator.ts"
-import { scenarioOfText } from "../src/Scenario.ts"
+import { scenarioOfText } from "../src/scenario/Scenario.ts"
 import { NullSink, testScenarioText } from "./support/TestScenario.ts"
 
 const line = (at: string, type: string, data: unknown): string => JSON.stringify({ at, type, v: 1, data })

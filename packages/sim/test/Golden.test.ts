@@ -5,8 +5,8 @@ import { createHash } from "node:crypto"
 import { readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
-import { scenarioOfText } from "../src/Scenario.ts"
-import { planUntil } from "../src/ScenarioCompiler.ts"
+import { scenarioOfText } from "../src/scenario/Scenario.ts"
+import { planUntil } from "../src/scenario/ScenarioCompiler.ts"
 import { MODEL_VERSION, simulateLog } from "../src/Simulate.ts"
 
 const GOLDEN_SHA256_BY_MODEL_VERSION: Readonly<Record<number, string>> = {

@@ -2,10 +2,11 @@
 // observe (hindcast) is honoured: prices, and the real chain's retargets.
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
+import { roundHalfEven } from "@hashsim/ledger"
 import { describe, expect, it } from "vitest"
 import { PathSimulator } from "../src/PathSimulator.ts"
-import { scenarioOfText } from "../src/Scenario.ts"
-import { ScenarioInvalidError } from "../src/ScenarioCompiler.ts"
+import { scenarioOfText } from "../src/scenario/Scenario.ts"
+import { ScenarioInvalidError } from "../src/scenario/ScenarioCompiler.ts"
 import { NullSink, testScenarioText } from "./support/TestScenario.ts"
 
 const refusal = (text: string): string => {
@@ -107,5 +108,49 @@ describe("hindcast then forecast", () => {
     }
     new PathSimulator(plan).run(1, "aggregate", new Recorder())
     expect(prices.get(Date.parse("2024-01-10T00:00:00Z") / 1000)).toBe(4321000)
+  })
+})
+
+describe("a site signed again after its contract ended", () => {
+  // Contract "c" hosts site "s" until Jan 11 noon; "c2" signs the same site then, at a new rate. The decider
+  // accepts it (`hashsim validate`); the simulator must run it, invoicing each contract for its own stretch.
+  const until = "2024-01-20T00:00:00Z"
+  const lines = testScenarioText({ until, uptime: { meanFraction: 0.9, sdFraction: 0 } }).text.trimEnd().split("\n")
+    .map((l) => l.replace(`"endsAt":"${until}"`, '"endsAt":"2024-01-11T12:00:00Z"'))
+  const text = [
+    ...lines,
+    JSON.stringify({
+      at: "2024-01-11T12:00:00Z", type: "HostingContractSigned", v: 1,
+      data: {
+        contractId: "c2", host: "h2", siteId: "s", ratePerMwhUsdCents: 9000, endsAt: until,
+        uptimeSlaFraction: 0.95, slaCreditPerMwhUsdCents: 7000, curtailmentCreditPerMwhUsdCents: 5000
+      }
+    })
+  ].join("\n") + "\n"
+
+  it("compiles, one site under two contracts one after the other", () => {
+    const plan = scenarioOfText(text)
+    expect(plan.siteIds).toEqual(["s"])
+    expect(plan.contracts.map((c) => [c.contractId, c.siteIndex])).toEqual([["c", 0], ["c2", 0]])
+  })
+
+  it.each(["block", "aggregate"] as const)("%s engine: each contract is invoiced for its own days and energy", (engine) => {
+    const plan = scenarioOfText(text)
+    const fees: Array<[number, number, number, number]> = []
+    class Recorder extends NullSink {
+      override hostingFeeCharged(_t: number, c: number, day: number, energyKwh: number, amount: number): void {
+        fees.push([c, day, energyKwh, amount])
+      }
+    }
+    new PathSimulator(plan).run(4, engine, new Recorder())
+    const days = (c: number): Array<number> => fees.filter(([k]) => k === c).map(([, d]) => d)
+    // Jan 1..11 under "c" (day 10 = Jan 11, its last), Jan 11..19 under "c2".
+    expect(days(0)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(days(1)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18])
+    const on = (c: number, d: number) => fees.find(([k, day]) => k === c && day === d)!
+    // The switch day's energy is split half and half (constant power, noon), each at its own contract's rate.
+    expect(on(0, 10)[2]).toBeCloseTo(on(0, 9)[2] / 2, 2)
+    expect(on(1, 10)[2]).toBeCloseTo(on(0, 9)[2] / 2, 2)
+    expect(on(1, 11)[3]).toBe(roundHalfEven((on(1, 11)[2] * 9000) / 1000))
   })
 })

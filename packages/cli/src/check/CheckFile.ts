@@ -2,7 +2,7 @@
 // determinism, replay and the log invariants (@hashsim/invariants); for a complete log, the invariants and replay.
 // One result a check.
 import { formatProblem, type LogEntry, reportOfEvents, validateLogText } from "@hashsim/ledger"
-import { compileScenario, type EngineKind, type PlanEvent, type ScenarioPlan, ScenarioInvalidError, simulateLog } from "@hashsim/sim"
+import { compileScenario, type EngineKind, planEventOf, type ScenarioPlan, ScenarioInvalidError, simulateLog } from "@hashsim/sim"
 import { checkLogInvariants, INVARIANT_NAMES, reportOutcomeMismatches, snapshotFoldMismatches } from "@hashsim/invariants"
 
 /** One line of `hashsim check`'s output. */
@@ -27,15 +27,6 @@ const entriesOf = (text: string | Buffer): { entries: Array<LogEntry>; problems:
   const { summary, problems } = validateLogText(text, { onEntry: (e) => entries.push(e) })
   return { entries, problems, complete: summary.complete }
 }
-
-const planEventOf = (e: LogEntry): PlanEvent => ({
-  at: e.at,
-  type: e.type,
-  v: e.v,
-  data: e.data,
-  ...(e.source === undefined ? {} : { source: e.source }),
-  line: e.seq
-})
 
 /** The invariants of one log as one result each; `where` names the log in `where:line` references. */
 const invariantResults = (prefix: string, where: string, entries: ReadonlyArray<LogEntry>): Array<CheckResult> => {

@@ -1,8 +1,8 @@
 // Small scenarios built in code for the engine tests, compiled (the text is @hashsim/testkit's), and a null sink.
 import { type TestScenarioOptions, testScenarioText } from "@hashsim/testkit"
-import { scenarioOfText } from "../../src/Scenario.ts"
-import type { ScenarioPlan } from "../../src/ScenarioPlan.ts"
-import type { RewardBasisCode, SimSink } from "../../src/SimSink.ts"
+import { scenarioOfText } from "../../src/scenario/Scenario.ts"
+import type { ScenarioPlan } from "../../src/scenario/ScenarioPlan.ts"
+import type { RewardBasisCode, SimSink } from "../../src/sinks/SimSink.ts"
 
 export { EQUILIBRIUM_INTERVAL_S, type TestScenarioOptions, testScenarioText } from "@hashsim/testkit"
 
@@ -23,4 +23,7 @@ export class NullSink implements SimSink {
   btcSold(_tS: number, _amountSats: number, _priceUsdCents: number, _proceedsUsdCents: number): void {}
   curtailmentStarted(_tS: number, _siteIndex: number, _fraction: number): void {}
   curtailmentEnded(_tS: number, _siteIndex: number): void {}
+  capexSpent(_tS: number, _lotIndex: number, _priceUsdCents: number): void {}
+  dayClosed(_tS: number, _dayIndex: number): void {}
+  pathEnded(_tS: number, _fleetShare: number, _heldSats: number): void {}
 }

@@ -1,9 +1,9 @@
 // The UTC calendar of a scenario's horizon as the simulator walks it: its days (the first and last may be partial)
 // and the months they fall in, computed once per plan from the ledger's calendar arithmetic (no clock, no Date).
 import { dayOfS, parseAtS } from "@hashsim/ledger"
-import { SECONDS_PER_DAY } from "./Seconds.ts"
+import { SECONDS_PER_DAY } from "../Seconds.ts"
 
-export { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "./Seconds.ts"
+export { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "../Seconds.ts"
 
 /** Integer seconds of an `at` (`YYYY-MM-DDTHH:MM:SSZ`); NaN when it is not one. */
 export const secondsOfIso = (at: string): number => parseAtS(at) ?? Number.NaN

@@ -1,18 +1,17 @@
 // The plain, simulation-ready form of a scenario: what the plan events of a log say, as numbers in seconds,
 // indexed lots/sites/contracts and one time-ordered list of plan changes. Built once by ScenarioCompiler.
+import type { EventData, PlannedEntry } from "@hashsim/ledger"
+import type { SeriesPlan } from "../market/registry.ts"
 import type { HorizonCalendar } from "./Calendar.ts"
 
 export type EngineKind = "block" | "aggregate"
-export type PoolMode = "solo" | "fpps" | "pplns"
+export type PoolMode = EventData<"PoolConfigured">["mode"]
 
-export type SalesPolicy =
-  | { readonly kind: "hold" }
-  | { readonly kind: "sellShareMonthly"; readonly fraction: number }
-  | { readonly kind: "sellToCoverHosting" }
+/** The catalogue's sales policies (SalesPolicySet). */
+export type SalesPolicy = EventData<"SalesPolicySet">["policy"]
 
-export type SeriesModel =
-  | { readonly model: "table"; readonly atS: Float64Array; readonly values: Float64Array }
-  | { readonly model: "gbm"; readonly driftPerYear: number; readonly volatilityPerYear: number }
+/** A series model of the market as the plan holds it (one per model module in market/, see its registry). */
+export type SeriesModel = SeriesPlan
 
 export interface MarketPlan {
   /** Everyone else's hashrate (TH/s). Its start value is the network total minus the fleet online at the start. */
@@ -91,16 +90,11 @@ export interface TimedPlanChange {
   readonly change: PlanChange
 }
 
-/** A plan event as it appears in the scenario log (kept to be copied into the complete log). */
-export interface PlanEvent {
-  readonly at: string
-  readonly type: string
-  readonly v: number
-  readonly data: unknown
-  readonly source?: unknown
-  /** 1-based line of the scenario file, for messages. */
-  readonly line: number
-}
+/**
+ * A plan event as decoded from the scenario log (kept to be copied into the complete log), with the 1-based line
+ * of the scenario file for messages. Typed by the catalogue: a switch on `type` narrows `data`.
+ */
+export type PlanEvent = PlannedEntry & { readonly line: number }
 
 export interface ScenarioPlan {
   readonly name: string

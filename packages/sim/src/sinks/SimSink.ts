@@ -1,6 +1,6 @@
-// What a simulation run reports as it goes, as plain calls with numbers (no event objects), so that a run for
-// Monte Carlo pays nothing for it and a run for a complete log turns each call into a ledger event.
-// Times are simulated seconds (fractional for blocks); the log sink floors them to the second.
+// What a simulation run reports as it goes, as plain calls with numbers (no event objects): the outcome sink
+// (every run) folds them into a PathOutcome, the log sink (a run for a complete log) turns each into a ledger
+// event. Times are simulated seconds (fractional for blocks); the log sink floors them to the second.
 
 export const BASIS_BLOCK = 0
 export const BASIS_BLOCKS = 1
@@ -17,7 +17,8 @@ export interface SimSink {
   blocksMined(tS: number, firstHeight: number, lastHeight: number, fleetBlocks: number, subsidySats: number, feesSats: number): void
   difficultyAdjusted(tS: number, height: number, oldBits: number, newBits: number, firstBlockTimeS: number, lastBlockTimeS: number): void
   halvingReached(tS: number, height: number, subsidySats: number): void
-  rewardCredited(tS: number, amountSats: number, poolFeeSats: number, basis: RewardBasisCode, height: number): void
+  /** A reward reaches the treasury (`height` -1 when it is not one block's); `priceUsdCents` is the price in effect. */
+  rewardCredited(tS: number, amountSats: number, poolFeeSats: number, basis: RewardBasisCode, height: number, priceUsdCents: number): void
   hostingFeeCharged(tS: number, contractIndex: number, dayIndex: number, energyKwh: number, amountUsdCents: number): void
   curtailmentCredited(tS: number, contractIndex: number, dayIndex: number, curtailedKwh: number, amountUsdCents: number): void
   slaCredited(tS: number, contractIndex: number, dayIndex: number, shortfallKwh: number, amountUsdCents: number): void
@@ -25,4 +26,10 @@ export interface SimSink {
   /** A random curtailment window (Monte Carlo's `market.curtailment`) starts or ends at a site. */
   curtailmentStarted(tS: number, siteIndex: number, fraction: number): void
   curtailmentEnded(tS: number, siteIndex: number): void
+  /** A lot's price is spent (its HashratePurchased reaches its time). */
+  capexSpent(tS: number, lotIndex: number, priceUsdCents: number): void
+  /** Day `dayIndex` closes at `tS` (its last second), after its credits and invoices. */
+  dayClosed(tS: number, dayIndex: number): void
+  /** The horizon ends: the fleet's share of the network and the BTC held then. */
+  pathEnded(tS: number, fleetShare: number, heldSats: number): void
 }

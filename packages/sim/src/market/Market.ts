@@ -1,0 +1,85 @@
+// The market a path sees, stepped once a day: the fleet's uptime, everyone else's hashrate and the BTC price
+// (each a SeriesStepper from the registry), the fee model, and Monte Carlo's per-path parameter draws.
+import { roundHalfEven } from "../Money.ts"
+import { rngFor, standardNormal } from "../random/index.ts"
+import type { Fleet } from "../fleet/Fleet.ts"
+import type { PlanIndex } from "../scenario/PlanIndex.ts"
+import type { ScenarioPlan } from "../scenario/ScenarioPlan.ts"
+import { FeeModel } from "./FeeModel.ts"
+import { seriesModelOf } from "./registry.ts"
+import type { SeriesStepper } from "./SeriesStepper.ts"
+import { UptimeModel } from "./UptimeModel.ts"
+
+export class Market {
+  otherThs = 0
+  priceUsdCents = 0
+  uptimeFraction = 1
+  /** When a price was last observed (a PriceObserved at a day's start is that day's price). */
+  priceObservedAtS = Number.NEGATIVE_INFINITY
+  readonly fees: FeeModel
+  private readonly other: SeriesStepper
+  private readonly price: SeriesStepper
+  private readonly uptime: SeriesStepper
+
+  constructor(
+    private readonly plan: ScenarioPlan,
+    days: PlanIndex
+  ) {
+    const mk = plan.market
+    this.other = seriesModelOf(mk.otherHashrate, days, "network")
+    this.price = seriesModelOf(mk.price, days, "price")
+    this.uptime = new UptimeModel(mk.uptime.meanFraction, mk.uptime.sdFraction)
+    this.fees = new FeeModel(mk.feePerBlock.meanSats, mk.feePerBlock.shape)
+  }
+
+  /** Per path: the parameter draws (Monte Carlo's uncertainty, in a fixed order from their own stream), the start. */
+  reset(seed: number, drawsFees: boolean): void {
+    const u = this.plan.market.uncertainty
+    let otherAdj = 0
+    let priceAdj = 0
+    let feeLevel = 1
+    if (u !== undefined) {
+      const params = rngFor(seed, "params")
+      otherAdj = u.otherHashrateDriftSd * standardNormal(params)
+      priceAdj = u.priceDriftSd * standardNormal(params)
+      const z = standardNormal(params)
+      // Mean-preserving lognormal level: E[level] = 1.
+      feeLevel = Math.exp(u.feeLevelSigma * z - 0.5 * u.feeLevelSigma * u.feeLevelSigma)
+    }
+    this.other.reset(seed, otherAdj)
+    this.price.reset(seed, priceAdj)
+    this.uptime.reset(seed, 0)
+    this.fees.reset(seed, feeLevel, drawsFees)
+    this.otherThs = 0
+    this.priceUsdCents = this.plan.startPriceUsdCents
+    this.priceObservedAtS = Number.NEGATIVE_INFINITY
+    this.uptimeFraction = this.plan.market.uptime.meanFraction
+  }
+
+  /** A price observed at `atS` is in effect from then on. */
+  observePrice(atS: number, priceUsdCents: number): void {
+    this.priceUsdCents = priceUsdCents
+    this.priceObservedAtS = atS
+  }
+
+  /**
+   * Day `d`'s market. Everyone else's hashrate starts as the network's less the fleet online on day 0, so the
+   * fleet's rates are brought to the day's uptime first; the caller updates them again after the step.
+   */
+  step(d: number, dayStartS: number, fleet: Fleet): void {
+    this.uptime.step(d)
+    this.uptimeFraction = this.uptime.value
+    if (d === 0) {
+      fleet.update()
+      this.other.value = Math.max(0, this.plan.network.hashrateThs - fleet.onlineThs)
+    }
+    this.other.step(d)
+    this.otherThs = this.other.value
+    if (this.priceObservedAtS !== dayStartS) {
+      // A model steps from the price in effect, so an observed price carries into the forecast.
+      this.price.value = this.priceUsdCents
+      this.price.step(d)
+      this.priceUsdCents = roundHalfEven(this.price.value)
+    }
+  }
+}
