@@ -2,6 +2,7 @@
 export * from "./AtomicFile.ts"
 export * from "./Catalogue.ts"
 export * from "./Decider.ts"
+export * from "./DidYouMean.ts"
 export * from "./DomainErrors.ts"
 export * from "./Envelope.ts"
 export * from "./LedgerState.ts"
