@@ -84,6 +84,7 @@ const HASHRATE_UNITS: ReadonlyArray<readonly [string, number]> = [["TH/s", 0], [
 /** `50 EH/s` -> 50000000 (TH/s). Units TH/s, PH/s, EH/s, ZH/s; a bare number is refused (TH/s or EH/s?). */
 export const parseHashrateThs = (text: string): number => {
   const m = /^\s*([\d,.]+)\s*([A-Za-z]+)(?:\/s)?\s*$/.exec(text)
+  if (m === null && /^\s*[\d,.]+\s*$/.test(text)) return fail(`a hashrate needs its unit: write "${text.trim()} EH/s" (or TH/s, PH/s)`)
   if (m === null) return fail(`expected a hashrate with its unit, such as "50 EH/s" or "200 PH/s", got "${text}"`)
   const value = parseDecimal(m[1]!) ?? fail(`"${m[1]}" is not a number`)
   const unit = HASHRATE_UNITS.find(([u]) => u.slice(0, 2).toLowerCase() === m[2]!.toLowerCase())
