@@ -82,7 +82,7 @@ export class PlanMap {
   /** Reports keys that were never asked for, with the nearest known one. */
   finish(): void {
     for (const p of this.node.items) {
-      const key = isScalar(p.key) ? String(p.key.value) : String(p.key)
+      const key = isScalar(p.key) ? (p.key.source ?? String(p.key.value)) : String(p.key)
       if (!this.asked.has(key) && /^\d{3}(,\d{3})*$/.test(key)) {
         this.ctx.problems.add(this.ctx.lineOf(p.key as Node, this.line), this.keyPath(key),
           `a comma inside { } separates keys, so a number such as $98,000 is cut in two: write $98000 or $98k, or put the item on lines of its own`)

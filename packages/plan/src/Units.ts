@@ -1,7 +1,7 @@
 // Quantities as people write them (`50 EH/s`, `$0.075/kWh`, `$400M`, `17.5 J/TH`, `93%`, `2025-03-01`) <-> the
 // catalogue's units (TH/s, integer cents, cents per MWh, fractions, Unix seconds). Decimals are parsed as digit
 // strings and scaled by powers of ten exactly, so `$0.07/kWh` is 7000 cents per MWh and never 6999.999...
-import { daysFromCivil, daysInMonth, SECONDS_PER_DAY } from "@hashsim/ledger"
+import { calendarDateProblem, daysFromCivil, SECONDS_PER_DAY } from "@hashsim/ledger"
 
 /** A quantity that cannot be read; the message says what to write instead. */
 export class UnitInvalidError extends Error {
@@ -243,20 +243,12 @@ export const monthOfName = (name: string): number | undefined => {
   return i < 0 ? undefined : i + 1
 }
 
-/** Why a calendar date does not exist, or undefined when it does. */
-export const dateProblem = (year: number, month: number, day: number): string | undefined => {
-  if (month < 1 || month > 12) return `there is no month ${month} (months run 01-12)`
-  const days = daysInMonth(year, month)
-  if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${year} has ${days} days`
-  return undefined
-}
-
 /** `2025-03-01` (00:00 UTC) or `2025-03-01T14:00:00Z` -> Unix seconds; a date that does not exist says why. */
 export const parseDateS = (text: string): number => {
   const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?Z?)?\s*$/.exec(text)
   if (m === null) return fail(`expected a date such as "2025-03-01" (or "2025-03-01T14:00:00Z", UTC), got "${text}"`)
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const problem = dateProblem(year, month, day)
+  const problem = calendarDateProblem(year, month, day)
   if (problem !== undefined) return fail(`${text.trim()} does not exist: ${problem}`)
   const [h, min, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)]
   if (h > 23 || min > 59 || s > 59) return fail(`${text.trim()}: not a time of day (00:00:00-23:59:59)`)
