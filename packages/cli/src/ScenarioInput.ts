@@ -48,7 +48,7 @@ export const compilePlanFile = (file: string): CompiledPlan => {
   try {
     source = readFileSync(file, "utf8")
   } catch (error) {
-    throw new ScenarioUnreadableError(file, [], `cannot read ${file}: ${(error as Error).message}`)
+    throw new ScenarioUnreadableError(file, [], `${file}: cannot read the scenario: ${(error as Error).message}`)
   }
   const dir = chainDataDir(repoRoot())
   try {
@@ -71,7 +71,7 @@ export const readScenario = (file: string): ScenarioInput => {
     const bytes = readFileSync(file)
     return { bytes, fromPlan: false, notes: [], warnings: () => logWarnings(bytes).map((w) => formatWarning(file, w)) }
   } catch (error) {
-    throw new ScenarioUnreadableError(file, [], `cannot read ${file}: ${(error as Error).message}`)
+    throw new ScenarioUnreadableError(file, [], `${file}: cannot read the scenario: ${(error as Error).message}`)
   }
 }
 
