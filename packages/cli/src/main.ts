@@ -8,6 +8,7 @@ import { Command } from "effect/cli"
 import { chainCommand } from "./commands/ChainCommand.ts"
 import { checkCommand } from "./commands/CheckCommand.ts"
 import { importCommand } from "./commands/ImportCommand.ts"
+import { compileCommand, initCommand } from "./commands/CompileCommand.ts"
 import { mcCommand } from "./commands/McCommand.ts"
 import { mergeCommand } from "./commands/MergeCommand.ts"
 import { replayCommand } from "./commands/ReplayCommand.ts"
@@ -17,18 +18,23 @@ import { validateCommand } from "./commands/ValidateCommand.ts"
 import { exitCodeOf, reportFailure } from "./ExitCode.ts"
 import { hashsimVersion } from "./Version.ts"
 
+// One example a command, shown by `hashsim <command> --help` (kept here so the command modules stay as they are).
+const example = (command: string, description: string) => Command.withExamples([{ command, description }])
+
 const hashsim = Command.make("hashsim").pipe(
   Command.withDescription("Event-sourced simulator of Bitcoin mining hosting contracts"),
   Command.withSubcommands([
-    validateCommand,
-    replayCommand,
-    runCommand,
-    mcCommand,
-    mergeCommand,
-    reportCommand,
-    checkCommand,
-    chainCommand,
-    importCommand
+    initCommand.pipe(example("hashsim init --out plan.yaml", "write the founding acquisition as a plan to edit")),
+    compileCommand.pipe(example("hashsim compile plan.yaml --out scenario.jsonl", "the events a plan stands for")),
+    validateCommand.pipe(example("hashsim validate --strict scenarios/cango-2024.yaml", "check a plan or log; warnings fail too")),
+    replayCommand.pipe(example("hashsim replay run.jsonl --format csv", "the monthly report of a complete log")),
+    runCommand.pipe(example("hashsim run scenarios/cango-2024.yaml --seed 1 --out run.jsonl", "one seeded path, its complete log and report")),
+    mcCommand.pipe(example("hashsim mc scenarios/cango-2024.yaml --paths 10000 --seed 1 --out mc", "a Monte Carlo batch on every core")),
+    mergeCommand.pipe(example("hashsim merge mc-1 mc-2 mc-3 --out mc", "join the shards of `mc --shard k/N`")),
+    reportCommand.pipe(example("hashsim report run.jsonl --out report.html", "an HTML report of a run (or of an mc folder, with --scenario)")),
+    checkCommand.pipe(example("hashsim check --strict --seeds 3 scenarios/cango-2024.yaml", "the invariants CI checks")),
+    chainCommand.pipe(example("hashsim chain bits --hashrate \"753 EH/s\"", "consensus arithmetic: retarget, subsidy, bits")),
+    importCommand.pipe(example("hashsim import chain ../shared/data/chain/*.csv --scenario plan.jsonl --out hindcast.jsonl", "a plan plus real chain data: one scenario with the observed history"))
   ])
 )
 

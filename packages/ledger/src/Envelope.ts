@@ -2,8 +2,10 @@
 // documented order, data keys in schema order, so equal events give equal bytes) and its decoding with upcasting.
 import { Schema, SchemaIssue } from "effect"
 import {
-  currentSchemas, currentVersion, type EventType, isEventType, type LedgerEvent, upcasters, type UpcasterTable
+  currentSchemas, currentVersion, eventTypes, type EventType, isEventType, type LedgerEvent, upcasters, type UpcasterTable
 } from "./Catalogue.ts"
+import { didYouMean } from "./DidYouMean.ts"
+import { atProblem } from "./TimeProblems.ts"
 import { At, DecimalSeed, NonNegativeInt, Sha256Hex } from "./Units.ts"
 
 /** Who or what produced an event: a person, an import, or the simulator with its seed and version. */
@@ -86,7 +88,7 @@ export const decodeEntry = (
     else seq = r.success
   }
   if (!("at" in o)) problems.push({ field: "at", message: "missing" })
-  else if (decodeAt(o.at)._tag === "Failure") problems.push({ field: "at", message: `expected YYYY-MM-DDTHH:MM:SSZ, got ${JSON.stringify(o.at)}` })
+  else if (decodeAt(o.at)._tag === "Failure") problems.push({ field: "at", message: atProblem(o.at) })
   if ("prev" in o && decodePrev(o.prev)._tag === "Failure") {
     problems.push({ field: "prev", message: "expected 64 lowercase hex digits" })
   }
@@ -99,7 +101,7 @@ export const decodeEntry = (
   let type: EventType | undefined
   if (!("type" in o)) problems.push({ field: "type", message: "missing" })
   else if (typeof o.type !== "string" || !isEventType(o.type)) {
-    problems.push({ field: "type", message: `unknown event type ${JSON.stringify(o.type)}` })
+    problems.push({ field: "type", message: `unknown event type ${JSON.stringify(o.type)}${typeof o.type === "string" ? didYouMean(o.type, eventTypes) : ""}` })
   } else type = o.type
   let v: number | undefined
   if (!("v" in o)) problems.push({ field: "v", message: "missing" })

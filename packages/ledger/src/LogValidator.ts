@@ -6,6 +6,7 @@ import { createHash } from "node:crypto"
 import { generatedOnlyTypes } from "./Catalogue.ts"
 import { decide, evolve } from "./Decider.ts"
 import { decodeEntry, encodeEntry, type LogEntry } from "./Envelope.ts"
+import { KnockOnFilter } from "./KnockOn.ts"
 import { initialState, type LedgerState } from "./LedgerState.ts"
 import { linesOfFile, linesOfText, MAX_LINE_BYTES, type RawLine } from "./LineReader.ts"
 import { GENESIS_PREV } from "./LogWriter.ts"
@@ -62,6 +63,7 @@ export class LogValidator {
   private complete = false
   private lastLineTorn = false
   private lastAt: string | undefined
+  private readonly knockOn = new KnockOnFilter()
 
   constructor(
     private readonly onProblem: (p: LogProblem) => void,
@@ -120,6 +122,7 @@ export class LogValidator {
     const decoded = decodeEntry(json, n)
     if ("problems" in decoded) {
       for (const p of decoded.problems) this.problem(n, p.field === "" ? "line" : p.field, p.message)
+      this.knockOn.noteUndecoded(json)
       return
     }
     const entry = decoded.entry
@@ -144,7 +147,7 @@ export class LogValidator {
     // The seal counts lines, including any that did not decode (and so never reached the state).
     if (entry.type === "LogSealed") this.state = { ...this.state, eventCount: n - 1 }
     const decision = decide(this.state, entry)
-    if (Result.isFailure(decision)) this.problem(n, decision.failure.field, decision.failure.message)
+    if (Result.isFailure(decision) && !this.knockOn.isKnockOn(entry, decision.failure)) this.problem(n, decision.failure.field, decision.failure.message)
     // A rejected event is applied anyway (evolve is total): one fault gives one problem, not a cascade over every
     // later line that depends on it. An invalid log yields no report, so nothing is built on that state.
     this.state = evolve(this.state, entry)

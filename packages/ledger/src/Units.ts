@@ -1,6 +1,7 @@
 // The field types every event shares (units in the names, money in integers), as Effect Schema checks.
 import { Schema } from "effect"
 import { isAt, isDay } from "./Time.ts"
+import { atProblem } from "./TimeProblems.ts"
 
 /** Hashrate in TH/s: a finite non-negative number. */
 export const Ths = Schema.Number.check(Schema.isFinite(), Schema.isGreaterThanOrEqualTo(0))
@@ -29,7 +30,7 @@ export const Id = Schema.NonEmptyString
 /** Scenario time, `YYYY-MM-DDTHH:MM:SSZ`. */
 export const At = Schema.String.check(
   Schema.isPattern(/^\d{4}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\dZ$/),
-  Schema.makeFilter((s: string) => isAt(s) || "expected a real UTC time YYYY-MM-DDTHH:MM:SSZ")
+  Schema.makeFilter((s: string) => isAt(s) || atProblem(s))
 )
 /** A UTC day, `YYYY-MM-DD`. */
 export const Day = Schema.String.check(

@@ -1,6 +1,9 @@
 // `hashsim chain ...`: consensus arithmetic by hand, so a user can check a retarget or a subsidy against a block explorer.
-import { bitsToDifficulty, blockSubsidy, formatBits, nextWorkRequired, parseBits, SATS_PER_BTC } from "@hashsim/chain"
-import { Console, Effect } from "effect"
+import {
+  bitsForHashrate, bitsToDifficulty, blockSubsidy, difficultyToBits, formatBits, hashrateForBits, nextWorkRequired, parseBits, SATS_PER_BTC
+} from "@hashsim/chain"
+import { formatHashrateThs, parseHashrateThs } from "@hashsim/plan"
+import { Console, Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { UsageError } from "../ExitCode.ts"
 
@@ -33,7 +36,33 @@ const subsidy = Command.make(
     })
 ).pipe(Command.withDescription("The block subsidy at a height"))
 
+const bits = Command.make(
+  "bits",
+  {
+    difficulty: Flag.optional(Flag.Finite("difficulty").pipe(Flag.withDescription("a difficulty, e.g. 101.65e12 (give this or --hashrate)"))),
+    hashrate: Flag.optional(Flag.String("hashrate").pipe(Flag.withDescription("a network hashrate with its unit, e.g. \"753 EH/s\": the bits at which it finds a block every 600 s")))
+  },
+  ({ difficulty, hashrate }) =>
+    Effect.gen(function* () {
+      if (Option.isSome(difficulty) === Option.isSome(hashrate)) {
+        return yield* new UsageError({ message: "give one of --difficulty or --hashrate" })
+      }
+      const result = yield* attempt(() =>
+        Option.isSome(difficulty) ? difficultyToBits(difficulty.value) : bitsForHashrate(parseHashrateThs(Option.getOrThrow(hashrate)) * 1e12)
+      )
+      yield* Console.log(`bits ${formatBits(result)}`)
+      yield* Console.log(`difficulty ${bitsToDifficulty(result).toFixed(2)}`)
+      yield* Console.log(`hashrate ${formatHashrateThs(Math.round(hashrateForBits(result) / 1e12))} (a block every 600 s at these bits)`)
+    })
+).pipe(
+  Command.withDescription("The compact bits (nBits) of a difficulty or of the hashrate that finds a block every 600 s, for events written by hand"),
+  Command.withExamples([
+    { command: "hashsim chain bits --difficulty 101.65e12", description: "the bits of a difficulty (1702c4de)" },
+    { command: "hashsim chain bits --hashrate \"753 EH/s\"", description: "the bits at which 753 EH/s finds a block every 600 s" }
+  ])
+)
+
 export const chainCommand = Command.make("chain").pipe(
-  Command.withDescription("Consensus arithmetic by hand: retarget, subsidy"),
-  Command.withSubcommands([retarget, subsidy])
+  Command.withDescription("Consensus arithmetic by hand: retarget, subsidy, bits"),
+  Command.withSubcommands([retarget, subsidy, bits])
 )

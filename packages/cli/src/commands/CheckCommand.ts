@@ -2,12 +2,13 @@
 // runs a scenario with seeds 1..K (each twice: determinism), checks replay and the conservation, fleet and chain
 // invariants of every generated log; checks a complete log's invariants and replays it. One line per check,
 // `ok` or `FAIL`; exit 1 if any check failed.
-import { readFile } from "node:fs/promises"
 import { Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { type CheckResult, checkFileText } from "../check/CheckFile.ts"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
+import { readScenario, ScenarioUnreadableError } from "../ScenarioInput.ts"
 import { hashsimVersion } from "../Version.ts"
+import { strictFlag } from "../Warnings.ts"
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -21,17 +22,18 @@ export const formatCheckLine = (file: string, r: CheckResult): string =>
 export const checkCommand = Command.make(
   "check",
   {
-    files: Argument.String("file").pipe(Argument.withDescription("scenario or complete log (JSONL)"), Argument.atLeast(1)),
+    files: Argument.String("file").pipe(Argument.withDescription("scenario or complete log (JSONL), or plan (YAML)"), Argument.atLeast(1)),
     seeds: Flag.Int("seeds").pipe(
       Flag.withDefault(3),
-      Flag.withDescription("seeded runs per scenario (seeds 1..K, each run twice)")
+      Flag.withDescription("seeded runs per scenario (seeds 1..K, each run twice; default: 3)")
     ),
     engine: Flag.Literals("engine", ["block", "aggregate"]).pipe(
       Flag.withDefault("block" as const),
-      Flag.withDescription("engine for a scenario's runs (block, as `run`, or aggregate, as `mc`)")
-    )
+      Flag.withDescription("engine for a scenario's runs (block, as `run`, or aggregate, as `mc`; default: block)")
+    ),
+    strict: strictFlag
   },
-  ({ files, seeds, engine }) =>
+  ({ files, seeds, engine, strict }) =>
     Effect.gen(function* () {
       if (!Number.isSafeInteger(seeds) || seeds < 1) {
         return yield* Effect.fail(new UsageError({ message: `--seeds must be an integer >= 1, got ${seeds}` }))
@@ -39,17 +41,23 @@ export const checkCommand = Command.make(
       let failed = 0
       let total = 0
       for (const file of files) {
-        const text = yield* Effect.tryPromise({ try: () => readFile(file), catch: (error) => error }).pipe(Effect.result)
-        const results: ReadonlyArray<CheckResult> =
+        // A YAML plan is checked as the scenario it compiles to; its problems and warnings point at the plan's lines.
+        const text = yield* Effect.try({ try: () => readScenario(file), catch: (error) => error }).pipe(Effect.result)
+        const warnings = text._tag === "Success" ? text.success.warnings() : []
+        const results: Array<CheckResult> =
           text._tag === "Failure"
-            ? [{ name: "read", ok: false, detail: `cannot read ${file}: ${messageOf(text.failure)}` }]
+            ? text.failure instanceof ScenarioUnreadableError && text.failure.lines.length > 0
+              ? text.failure.lines.map((line) => ({ name: "plan", ok: false, detail: line }))
+              : [{ name: "read", ok: false, detail: messageOf(text.failure) }]
             : yield* Effect.sync(() => {
                 try {
-                  return checkFileText(file, text.success, { seeds, engine, version: hashsimVersion })
+                  return checkFileText(file, text.success.bytes, { seeds, engine, version: hashsimVersion })
                 } catch (error) {
                   return [{ name: "check", ok: false, detail: `internal error: ${messageOf(error)}` }]
                 }
               })
+        for (const w of warnings) yield* Effect.sync(() => process.stderr.write(`${w}\n`))
+        if (strict && warnings.length > 0) results.push({ name: "plausibility", ok: false, detail: `${warnings.length} warning${warnings.length === 1 ? "" : "s"} (printed above), failures under --strict` })
         for (const r of results) {
           total += 1
           if (!r.ok) failed += 1

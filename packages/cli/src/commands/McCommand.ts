@@ -1,6 +1,5 @@
 // `hashsim mc`: a Monte Carlo batch of seeded paths on every core (or one shard of it), written to --out as
 // outcomes.csv + summary.json (whole batch) or outcomes.csv + shard.json (a shard, for `hashsim merge`).
-import { readFileSync } from "node:fs"
 import { availableParallelism } from "node:os"
 import {
   BatchOptionsInvalidError,
@@ -21,6 +20,7 @@ import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
 import { hashsimVersion } from "../Version.ts"
+import { readScenarioOrFail } from "./ValidateCommand.ts"
 
 /** A whole number from `min` (decimal, or with an exponent like 1e6), within 2^53 - 1: a count, such as --paths. */
 const parseWhole = (flag: string, text: string, min: number): number => {
@@ -48,7 +48,7 @@ const usage = <A>(f: () => A): Effect.Effect<A, UsageError> =>
 export const mcCommand = Command.make(
   "mc",
   {
-    scenario: Argument.String("scenario").pipe(Argument.withDescription("scenario log (JSONL) to run")),
+    scenario: Argument.String("scenario").pipe(Argument.withDescription("scenario log (JSONL) or plan (YAML) to run")),
     paths: Flag.String("paths").pipe(Flag.withDescription("number of paths in the batch (e.g. 10000 or 1e6)")),
     seed: Flag.String("seed").pipe(Flag.withDescription("master seed, 0 to 2^53-1; path i runs with a seed derived from (seed, i)")),
     out: Flag.String("out").pipe(Flag.withDescription("output folder (outcomes.csv + summary.json, or + shard.json for a shard)")),
@@ -70,10 +70,8 @@ export const mcCommand = Command.make(
       const shardCount = Option.getOrUndefined(args.shards)
       const selected = yield* usage(() => selectShard({ shard: explicitShard, shards: shardCount, env: process.env }))
       const shard: Shard | undefined = explicitShard !== undefined || shardCount !== undefined ? selected : undefined
-      const bytes = yield* Effect.try({
-        try: () => readFileSync(args.scenario),
-        catch: (error) => new InputRejectedError({ message: `${args.scenario}: cannot read the scenario: ${(error as Error).message}` })
-      })
+      // A YAML plan runs as the scenario it compiles to (its batch identity is that scenario's SHA-256).
+      const bytes = (yield* readScenarioOrFail(args.scenario)).bytes
       const identity = { hashsimVersion, scenarioSha256: scenarioSha256(bytes), engine: args.engine, masterSeed, paths }
       const label = shard === undefined ? "mc" : `mc shard ${formatShard(shard)}`
       const progress = progressReporter({ isTTY: process.stderr.isTTY === true, write: (t) => { process.stderr.write(t) } }, label, () => performance.now())

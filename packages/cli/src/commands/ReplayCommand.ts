@@ -61,7 +61,7 @@ export const replayCommand = Command.make(
     log: Argument.String("log").pipe(Argument.withDescription("a complete log (JSONL)")),
     format: Flag.Literals("format", ["table", "json", "csv"]).pipe(
       Flag.withDefault("table"),
-      Flag.withDescription("table (people), json (the stable contract) or csv (one row a month, then totals)")
+      Flag.withDescription("table (people), json (the stable contract) or csv (one row a month, then totals); default: table")
     )
   },
   ({ log, format }) =>

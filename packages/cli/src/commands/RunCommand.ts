@@ -1,13 +1,14 @@
 // `hashsim run <scenario> --seed <n> [--engine block|aggregate] [--until <date>] --out <log>`: simulates one path,
 // writes its complete log atomically and prints the monthly report, the very report `replay` prints for that log.
-import { readFile } from "node:fs/promises"
 import { type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
 import { type EngineKind, parseSeed, planUntil, ScenarioInvalidError, scenarioOfText, SEED_RULE, simulateLog } from "@hashsim/sim"
 import { Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
 import { hashsimVersion } from "../Version.ts"
+import { showWarnings, strictFlag } from "../Warnings.ts"
 import { reportCsv, reportTable } from "./ReplayCommand.ts"
+import { readScenarioOrFail } from "./ValidateCommand.ts"
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -22,20 +23,21 @@ const parseUntil = (text: string): { readonly s: number; readonly at: string } |
 export const runCommand = Command.make(
   "run",
   {
-    scenario: Argument.String("scenario").pipe(Argument.withDescription("scenario log (JSONL) to simulate")),
+    scenario: Argument.String("scenario").pipe(Argument.withDescription("scenario log (JSONL) or plan (YAML) to simulate")),
     seed: Flag.String("seed").pipe(Flag.withDescription("path seed, 0 to 2^53-1 (a Monte Carlo path's seed reproduces that path)")),
     engine: Flag.Literals("engine", ["block", "aggregate"]).pipe(
       Flag.withDefault("block" as const),
       Flag.withDescription("block (default: every block drawn, fleet blocks in the log) or aggregate (daily summaries)")
     ),
-    until: Flag.optional(Flag.String("until").pipe(Flag.withDescription("stop earlier than the scenario's horizon: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"))),
+    until: Flag.optional(Flag.String("until").pipe(Flag.withDescription("stop earlier than the scenario's horizon: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the scenario's until)"))),
     out: Flag.String("out").pipe(Flag.withDescription("where to write the complete log (written atomically)")),
     format: Flag.Literals("format", ["table", "json", "csv"]).pipe(
       Flag.withDefault("table" as const),
-      Flag.withDescription("the report printed on stdout, as `replay --format` prints it")
-    )
+      Flag.withDescription("the report printed on stdout, as `replay --format` prints it (default: table)")
+    ),
+    strict: strictFlag
   },
-  ({ scenario, seed, engine, until, out, format }) =>
+  ({ scenario, seed, engine, until, out, format, strict }) =>
     Effect.gen(function* () {
       const pathSeed = parseSeed(seed)
       if (pathSeed === undefined) {
@@ -45,10 +47,8 @@ export const runCommand = Command.make(
       if (Option.isSome(until) && horizon === undefined) {
         return yield* Effect.fail(new UsageError({ message: `--until must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${JSON.stringify(until.value)}` }))
       }
-      const text = yield* Effect.tryPromise({
-        try: () => readFile(scenario),
-        catch: (error) => new InputRejectedError({ message: `cannot read ${scenario}: ${messageOf(error)}` })
-      })
+      const input = yield* readScenarioOrFail(scenario)
+      const text = input.bytes
       // Validation and compilation first: an invalid scenario is refused before any simulation starts.
       const plan = yield* Effect.try({
         try: () => {
@@ -63,6 +63,7 @@ export const runCommand = Command.make(
           return new InputRejectedError({ message: `${scenario}: ${messageOf(error)}` })
         }
       })
+      yield* showWarnings(scenario, input.warnings(), strict)
       const run = yield* Effect.sync(() => simulateLog(plan, pathSeed, engine as EngineKind, { version: hashsimVersion }))
       // The report is the ledger's fold of the log just written, exactly what `replay` computes from the file.
       const entries: Array<LogEntry> = []
