@@ -115,6 +115,19 @@ describe("HashpriceNetwork", () => {
     expect(still.online[days - 1]!).toBeLessThan(1.05 * still.online[y1]!)
   })
 
+  it("machines arriving when hashprice does not cover their power start off (and the classes already on wait their lag)", () => {
+    const params = { ...DEFAULTS, switchOffLagDays: 30 }
+    const net = new HashpriceNetwork(params, 1)
+    net.reset(1e8, 1e8) // as much again on order, arriving over the first 120 days
+    for (let d = 0; d < 20; d++) {
+      const online = net.step(1 / 365.25, 100_000, REWARD_SATS, START_WORK) // $1,000: below every cost
+      let starting = 0
+      for (let k = 0; k < params.classes.length; k++) starting += net.cohortInstalledThs(k)
+      expect(online).toBe(starting)
+      expect(net.installedThsTotal).toBeGreaterThan(starting)
+    }
+  })
+
   it("conserves power: a merged cohort draws exactly the sum of its arrivals' J/TH x TH/s", () => {
     // Orders every day for a year at a high price with no retirement: every arrival's power is its order-day
     // frontier J/TH x TH/s, and the merged cohorts' draw equals the sum.

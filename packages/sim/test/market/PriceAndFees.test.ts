@@ -122,11 +122,11 @@ describe("MeanRevertingFees", () => {
     expect(r.reject, `mean fees ${r.estimate} vs ${p.meanSats}: z = ${r.z.toFixed(2)}`).toBe(false)
   })
 
-  it("one step of any length is the exact transition (a monthly step equals thirty daily ones in law)", () => {
+  it("one step of any length is the exact transition (one two-year step equals 730 daily ones in law)", () => {
     const fees = new MeanRevertingFees(p)
-    const rng = rngFor(23, "test-ou-monthly")
+    const rng = rngFor(23, "test-ou-long-step")
     const xs = new Float64Array(chains)
-    const t = 30 * dt
+    const t = 730 * dt
     for (let c = 0; c < chains; c++) {
       fees.reset(Math.exp(m - 0.5))
       fees.step(rng, t)
@@ -134,6 +134,6 @@ describe("MeanRevertingFees", () => {
     }
     const theta = reversionPerYear(p)
     const variance = v * -Math.expm1(-2 * theta * t)
-    expectMoments(xs, m - 0.5 * Math.exp(-theta * t), variance, 3 * variance * variance, "log fees after one 30-day step")
+    expectMoments(xs, m - 0.5 * Math.exp(-theta * t), variance, 3 * variance * variance, "log fees after one two-year step")
   })
 })
