@@ -17,7 +17,7 @@ import {
   stationaryLogVariance
 } from "../../src/market/MeanRevertingFees.ts"
 import { MarketParameterInvalidError } from "../../src/market/MarketParameterInvalidError.ts"
-import { meanCheck, varianceCheck } from "../random/stats.ts"
+import { meanCheck, varianceCheck } from "@hashsim/testkit"
 
 const ALPHA = 0.001
 
