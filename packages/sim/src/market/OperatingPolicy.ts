@@ -48,9 +48,26 @@ export const marginalPowerUsdPerKwh = (
 }
 
 /**
- * Whether the fleet runs today. `floorUsdPerPhDay` is used by the floor policy only; `marginalUsdPerKwh` and
- * `efficiencyJth` by the breakeven policy: it runs iff hashprice >= 24 x J/TH x marginal $/kWh, so a day it runs
- * never loses money on power at the margin (revenue per PH/s >= power per PH/s).
+ * The hashprice below which the fleet does not run today, USD per PH/s per day: 0 always on; the floor; or for
+ * breakeven the power cost at the margin, 24 x J/TH x marginal $/kWh (`floorUsdPerPhDay` is used by the floor
+ * policy only, `marginalUsdPerKwh` and `efficiencyJth` by breakeven).
+ */
+export const thresholdUsdPerPhDay = (code: number, floorUsdPerPhDay: number, marginalUsdPerKwh: number, efficiencyJth: number): number => {
+  switch (code) {
+    case POLICY_ALWAYS_ON:
+      return 0
+    case POLICY_HASHPRICE_FLOOR:
+      return floorUsdPerPhDay
+    case POLICY_BREAKEVEN:
+      return powerCostUsdPerPhDay(efficiencyJth, marginalUsdPerKwh)
+    default:
+      throw new Error(`unknown operating policy code ${code}`)
+  }
+}
+
+/**
+ * Whether the fleet runs today: iff the day's hashprice is at or above the policy's threshold. Under breakeven a
+ * day it runs never loses money on power at the margin (revenue per PH/s >= power per PH/s).
  */
 export const runsToday = (
   code: number,
@@ -58,15 +75,4 @@ export const runsToday = (
   floorUsdPerPhDay: number,
   marginalUsdPerKwh: number,
   efficiencyJth: number
-): boolean => {
-  switch (code) {
-    case POLICY_ALWAYS_ON:
-      return true
-    case POLICY_HASHPRICE_FLOOR:
-      return hashpriceUsdPerPhDay >= floorUsdPerPhDay
-    case POLICY_BREAKEVEN:
-      return hashpriceUsdPerPhDay >= powerCostUsdPerPhDay(efficiencyJth, marginalUsdPerKwh)
-    default:
-      throw new Error(`unknown operating policy code ${code}`)
-  }
-}
+): boolean => code === POLICY_ALWAYS_ON || hashpriceUsdPerPhDay >= thresholdUsdPerPhDay(code, floorUsdPerPhDay, marginalUsdPerKwh, efficiencyJth)
