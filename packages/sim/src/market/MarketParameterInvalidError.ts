@@ -1,5 +1,5 @@
 // The error a market model throws when built with a parameter outside its domain (a caller's bug: scenarios are
-// checked by the schemas in schemas.ts before a model is built).
+// checked by the schemas of the ledger catalogue before a model is built).
 export class MarketParameterInvalidError extends Error {
   readonly _tag = "MarketParameterInvalidError"
   constructor(

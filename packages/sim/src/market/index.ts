@@ -1,5 +1,5 @@
-// The market models (plain TypeScript, no Effect: the engine worker may load them). Their schemas are in
-// schemas.ts, imported by the scenario compiler, not from here.
+// The market models (plain TypeScript, no Effect: the engine worker may load them). Their schemas are in the
+// ledger catalogue (@hashsim/ledger, Catalogue.ts), which the scenario compiler decodes with; the engine never imports it.
 export * from "./Hashprice.ts"
 export * from "./HashpriceNetwork.ts"
 export * from "./HashpriceNetworkDefaults.ts"

@@ -1,7 +1,10 @@
-// The market schemas accept the sourced defaults and reject what the models would reject.
+// The market schemas (in the ledger's catalogue) accept the sourced defaults and reject what the models would reject.
 import { describe, expect, it } from "vitest"
 import { Result, Schema } from "effect"
-import { HashpriceNetworkSchema, JumpDiffusionPriceSchema, MeanRevertingFeesSchema, OperatingPolicySchema } from "../../src/market/schemas.ts"
+import {
+  HashpriceNetworkModel as HashpriceNetworkSchema, JumpDiffusionModel as JumpDiffusionPriceSchema,
+  MeanRevertingFeesModel as MeanRevertingFeesSchema, OperatingPolicy as OperatingPolicySchema
+} from "@hashsim/ledger"
 import { HASHPRICE_NETWORK_DEFAULTS } from "../../src/market/HashpriceNetworkDefaults.ts"
 import { JUMP_DIFFUSION_REFERENCE } from "../../src/market/JumpDiffusionPrice.ts"
 import { MEAN_REVERTING_FEES_REFERENCE } from "../../src/market/MeanRevertingFees.ts"
