@@ -104,6 +104,11 @@ export class PathSimulator implements EngineHooks {
     return this.out.outcome
   }
 
+  /** The path's market (read-outs for tests and reports: the day's hashprice, the network's cohorts). */
+  get marketView(): Market {
+    return this.market
+  }
+
   /** Height of the chain's tip at the end of the last run (blocks simulated = this - plan.network.height). */
   get tipHeight(): number {
     return this.chain.height

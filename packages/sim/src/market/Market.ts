@@ -8,7 +8,8 @@ import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import type { ScenarioPlan } from "../scenario/ScenarioPlan.ts"
 import { FeeModel } from "./FeeModel.ts"
 import { hashpriceUsdPerPhDay } from "./Hashprice.ts"
-import type { HashpriceInputs } from "./HashpriceSeries.ts"
+import type { HashpriceNetwork } from "./HashpriceNetwork.ts"
+import { type HashpriceInputs, HashpriceSeries } from "./HashpriceSeries.ts"
 import { seriesModelOf } from "./registry.ts"
 import type { SeriesStepper } from "./SeriesStepper.ts"
 import { UptimeModel } from "./UptimeModel.ts"
@@ -70,6 +71,11 @@ export class Market implements HashpriceInputs {
     this.priceObservedAtS = Number.NEGATIVE_INFINITY
     this.uptimeFraction = this.plan.market.uptime.meanFraction
     this.hashpriceUsdPerPhDay = 0
+  }
+
+  /** The hashprice-driven network behind everyone else's hashrate (null under another model), for read-outs. */
+  get hashpriceNetwork(): HashpriceNetwork | null {
+    return this.other instanceof HashpriceSeries ? this.other.network : null
   }
 
   /** A price observed at `atS` is in effect from then on. */
