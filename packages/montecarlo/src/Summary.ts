@@ -128,6 +128,10 @@ export const summarizeOutcomes = async (csvPath: string, columns: ReadonlyArray<
 
 const dateOrNull = (x: number | null): string | null => (x === null ? null : epochDayToIso(x))
 
+/** The columns whose missing values mean "not within the horizon" (payback), summarised as right-censored. */
+const censoredColumns: ReadonlySet<string> = new Set(["paybackDate", "paybackDays"])
+export const BEYOND_HORIZON = "beyond the horizon"
+
 /** The bytes of summary.json: fixed key order, two-space indent, a final newline. */
 export const renderSummaryJson = (summary: Summary): string => {
   const columns: Record<string, unknown> = {}
@@ -143,8 +147,16 @@ export const renderSummaryJson = (summary: Summary): string => {
     entry["min"] = location(s.min)
     for (const [key, value] of s.quantiles) entry[key] = location(value)
     entry["max"] = location(s.max)
+    if (censoredColumns.has(column.name)) {
+      // Over every path: a path without payback counts as paying back beyond the horizon (right-censored).
+      const censored: Record<string, unknown> = {}
+      for (const [key, value] of s.censoredQuantiles) censored[key] = value === null ? BEYOND_HORIZON : location(value)
+      entry["allPathsCensored"] = censored
+    }
     columns[column.name] = entry
   })
+  const payback = summary.columns.findIndex((c) => c.name === "paybackDays")
+  const ps = payback < 0 ? undefined : summary.stats[payback]
   return `${JSON.stringify({
     format: summaryFormat,
     hashsimVersion: summary.hashsimVersion,
@@ -153,6 +165,16 @@ export const renderSummaryJson = (summary: Summary): string => {
     masterSeed: summary.masterSeed,
     paths: summary.paths,
     quantiles: "type 7 (linear interpolation between order statistics)",
+    ...(ps === undefined
+      ? {}
+      : {
+          payback: {
+            probabilityWithinHorizon: ps.count + ps.missing > 0 ? ps.count / (ps.count + ps.missing) : null,
+            pathsPaidBack: ps.count,
+            pathsNotPaidBack: ps.missing,
+            censoring: `a path that does not pay back within the horizon counts as paying back beyond it (+infinity) in allPathsCensored; a quantile that falls among those paths reads "${BEYOND_HORIZON}". The plain quantiles are over the paths that paid back only.`
+          }
+        }),
     columns
   }, null, 2)}\n`
 }

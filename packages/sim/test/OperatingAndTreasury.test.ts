@@ -43,10 +43,11 @@ describe("operating policy", () => {
             running[Math.floor((tS - START_S) / DAY_S)] = on
           }
           override rewardCredited(tS: number, amountSats: number, _fee: number, _b: RewardBasisCode, _h: number, priceUsdCents: number): void {
-            revenue[Math.floor((tS - START_S) / DAY_S)] += centsOfSats(amountSats, priceUsdCents)
+            const d = Math.floor((tS - START_S) / DAY_S)
+            revenue[d] = revenue[d]! + centsOfSats(amountSats, priceUsdCents)
           }
           override hostingFeeCharged(_tS: number, _c: number, d: number, _kwh: number, amountUsdCents: number): void {
-            hosting[d] += amountUsdCents
+            hosting[d] = hosting[d]! + amountUsdCents
           }
           override difficultyAdjusted(tS: number): void {
             retarget[Math.floor((tS - START_S) / DAY_S)] = 1

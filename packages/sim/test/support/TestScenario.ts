@@ -16,7 +16,7 @@ export class NullSink implements SimSink {
   blocksMined(_tS: number, _firstHeight: number, _lastHeight: number, _fleetBlocks: number, _subsidySats: number, _feesSats: number): void {}
   difficultyAdjusted(_tS: number, _height: number, _oldBits: number, _newBits: number, _firstBlockTimeS: number, _lastBlockTimeS: number): void {}
   halvingReached(_tS: number, _height: number, _subsidySats: number): void {}
-  rewardCredited(_tS: number, _amountSats: number, _poolFeeSats: number, _basis: RewardBasisCode, _height: number): void {}
+  rewardCredited(_tS: number, _amountSats: number, _poolFeeSats: number, _basis: RewardBasisCode, _height: number, _priceUsdCents: number): void {}
   hostingFeeCharged(_tS: number, _contractIndex: number, _dayIndex: number, _energyKwh: number, _amountUsdCents: number, _takeOrPayKwh: number): void {}
   fleetSwitched(_tS: number, _siteIndex: number, _running: boolean, _hashpriceUsdPerPhDay: number, _thresholdUsdPerPhDay: number): void {}
   curtailmentCredited(_tS: number, _contractIndex: number, _dayIndex: number, _curtailedKwh: number, _amountUsdCents: number): void {}
