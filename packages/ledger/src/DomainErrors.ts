@@ -56,7 +56,14 @@ export class BlocksMinedRangeError extends Data.TaggedError("BlocksMinedRangeErr
 /** HalvingReached at a height that is not a halving height, or not ahead of the tip. */
 export class HalvingHeightInvalidError extends Data.TaggedError("HalvingHeightInvalidError")<Fields> {}
 
+/** An event at or after the scenario's horizon (`until` is exclusive), or a horizon longer than the tools bound. */
+export class EventAfterHorizonError extends Data.TaggedError("EventAfterHorizonError")<Fields> {}
+/** A purchase that takes the fleet or the capex past the bounds that keep every total exact (Bounds.ts). */
+export class TotalOutOfBoundsError extends Data.TaggedError("TotalOutOfBoundsError")<Fields> {}
+
 export type DomainError =
+  | EventAfterHorizonError
+  | TotalOutOfBoundsError
   | ScenarioNotStartedError
   | ScenarioAlreadyStartedError
   | EventTimeBackwardsError

@@ -9,6 +9,7 @@ import { decodeEntry, encodeEntry, type LogEntry } from "./Envelope.ts"
 import { initialState, type LedgerState } from "./LedgerState.ts"
 import { linesOfFile, linesOfText, MAX_LINE_BYTES, type RawLine } from "./LineReader.ts"
 import { GENESIS_PREV } from "./LogWriter.ts"
+import { parseStrictJson } from "./StrictJson.ts"
 
 /** One problem: `file:line: field: message` once printed. `field` is "line" for the line as a whole. */
 export interface LogProblem {
@@ -43,7 +44,8 @@ export interface LogSummary {
   readonly state: LedgerState
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true })
+// ignoreBOM: a byte-order mark stays in the text, so one before any line (the seal's included) is seen and refused.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
 const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex")
 
 /**
@@ -99,13 +101,16 @@ export class LogValidator {
       this.problem(n, "line", "empty line")
       return
     }
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch (e) {
-      this.problem(n, "line", `invalid JSON (${e instanceof Error ? e.message : String(e)})`)
+    if (text.charCodeAt(0) === 0xfeff) {
+      this.problem(n, "line", "starts with a byte-order mark (U+FEFF); save the log as UTF-8 without BOM")
       return
     }
+    const parsed = parseStrictJson(text)
+    if (!("value" in parsed)) {
+      this.problem(n, parsed.field, parsed.message)
+      return
+    }
+    const json = parsed.value
     const hasSeq = typeof json === "object" && json !== null && "seq" in json
     const hasPrev = typeof json === "object" && json !== null && "prev" in json
     // Line 1 decides whether the log is numbered and chained; every later line must agree.
