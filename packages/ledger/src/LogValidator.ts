@@ -9,6 +9,7 @@ import { decodeEntry, encodeEntry, type LogEntry } from "./Envelope.ts"
 import { initialState, type LedgerState } from "./LedgerState.ts"
 import { linesOfFile, linesOfText, MAX_LINE_BYTES, type RawLine } from "./LineReader.ts"
 import { GENESIS_PREV } from "./LogWriter.ts"
+import { escapeControls } from "./SafeText.ts"
 import { parseStrictJson } from "./StrictJson.ts"
 
 /** One problem: `file:line: field: message` once printed. `field` is "line" for the line as a whole. */
@@ -18,13 +19,12 @@ export interface LogProblem {
   readonly message: string
 }
 
-// Messages quote user data (ids, keys, JSON snippets): control characters are escaped so that a problem stays one
-// printable line whatever the log holds.
-const printable = (s: string): string =>
-  s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-
-/** `file:line: field: message`, on one printable line. */
-export const formatProblem = (file: string, p: LogProblem): string => `${file}:${p.line}: ${printable(p.field)}: ${printable(p.message)}`
+/**
+ * `file:line: field: message`, on one printable line: messages quote user data (ids, keys, JSON snippets), so
+ * control and bidi characters are escaped (SafeText) whatever the log holds.
+ */
+export const formatProblem = (file: string, p: LogProblem): string =>
+  `${escapeControls(file)}:${p.line}: ${escapeControls(p.field)}: ${escapeControls(p.message)}`
 
 export interface LogSummary {
   readonly lines: number

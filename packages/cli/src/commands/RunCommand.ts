@@ -1,7 +1,7 @@
 // `hashsim run <scenario> --seed <n> [--engine block|aggregate] [--until <date>] --out <log>`: simulates one path,
 // writes its complete log atomically and prints the monthly report, the very report `replay` prints for that log.
 import { readFile } from "node:fs/promises"
-import { type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
+import { checkOutputPath, formatAtS, type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
 import { type EngineKind, planUntil, ScenarioInvalidError, scenarioOfText, simulateLog } from "@hashsim/sim"
 import { Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
@@ -52,6 +52,7 @@ export const runCommand = Command.make(
       if (Option.isSome(until) && horizon === undefined) {
         return yield* Effect.fail(new UsageError({ message: `--until must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${JSON.stringify(until.value)}` }))
       }
+      yield* Effect.try({ try: () => checkOutputPath(out, "file"), catch: (e) => new UsageError({ message: messageOf(e) }) })
       const text = yield* Effect.tryPromise({
         try: () => readFile(scenario),
         catch: (error) => new InputRejectedError({ message: `cannot read ${scenario}: ${messageOf(error)}` })
@@ -70,6 +71,11 @@ export const runCommand = Command.make(
           return new InputRejectedError({ message: `${scenario}: ${messageOf(error)}` })
         }
       })
+      if (horizon !== undefined && horizon.s > plan.untilS) {
+        return yield* Effect.fail(new UsageError({
+          message: `--until ${until.pipe(Option.getOrElse(() => ""))} is past the scenario's horizon (until ${formatAtS(plan.untilS)}); leave --until out to run to the horizon`
+        }))
+      }
       const run = yield* Effect.sync(() => simulateLog(plan, pathSeed, engine as EngineKind, { version: hashsimVersion }))
       // The report is the ledger's fold of the log just written, exactly what `replay` computes from the file.
       const entries: Array<LogEntry> = []
