@@ -3,6 +3,7 @@
 // reader can tell a complete folder from an edited, truncated or mixed one. Decoded with Effect Schema; problems
 // name the file, the line (1: the manifest is written as one JSON document) and the field.
 import { Schema, SchemaIssue } from "effect"
+import { parseStrictJson } from "@hashsim/ledger"
 import type { OutcomeColumn } from "./PathRunner.ts"
 import { formatShard, parseShard, type Shard } from "./Shard.ts"
 import type { BatchIdentity } from "./Summary.ts"
@@ -82,12 +83,10 @@ const decodeManifestJson = Schema.decodeUnknownResult(ManifestJson)
 
 /** Decodes manifest.json's text; returns the manifest or `field: message` of the first problem. */
 export const decodeManifest = (text: string): { readonly manifest: BatchManifest } | { readonly problem: string } => {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    return { problem: `line: not valid JSON (${(error as Error).message})` }
-  }
+  // Strict: a key given twice (JSON.parse would keep the last), deep nesting and inexact numbers are refused.
+  const parsed = parseStrictJson(text)
+  if (!("value" in parsed)) return { problem: `${parsed.field}: ${parsed.message}` }
+  const json = parsed.value
   const result = decodeManifestJson(json, { errors: "first", onExcessProperty: "error" })
   if (result._tag === "Failure") return { problem: firstProblem(result.failure.issue) }
   const m = result.success

@@ -6,6 +6,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { Schema } from "effect"
+import { parseStrictJson } from "@hashsim/ledger"
 import { firstProblem } from "./BatchManifest.ts"
 import { columnStats, type ColumnStats } from "./ColumnStats.ts"
 import { epochDayToIso } from "./OutcomeCell.ts"
@@ -146,12 +147,10 @@ const decodeSummaryJson = Schema.decodeUnknownResult(SummaryJson)
 
 /** Decodes summary.json's text; returns the document or `field: message` of the first problem. */
 export const decodeSummary = (text: string): { readonly summary: SummaryDocument } | { readonly problem: string } => {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    return { problem: `line: not valid JSON (${(error as Error).message})` }
-  }
+  // Strict: a key given twice (JSON.parse would keep the last), deep nesting and inexact numbers are refused.
+  const parsed = parseStrictJson(text)
+  if (!("value" in parsed)) return { problem: `${parsed.field}: ${parsed.message}` }
+  const json = parsed.value
   const result = decodeSummaryJson(json, { errors: "first", onExcessProperty: "error" })
   return result._tag === "Failure" ? { problem: firstProblem(result.failure.issue) } : { summary: result.success }
 }
