@@ -2,12 +2,12 @@
 // point (HASHSIM_FAULT_AT makes `mc` announce the point on stderr and pause there), the file system fills up (a
 // small tmpfs, where this machine lets us mount one), and two writers race for one folder. Every case checks the
 // exit code, the message and what is left: the previous complete outputs, byte for byte, and no debris.
-import { execFileSync } from "node:child_process"
+import { execFileSync, spawn } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs"
 import { hostname } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { cangoScenario, expectRefused, filesIn, hashsim, scratch, startCli, waitForStderr } from "./support.ts"
+import { cangoScenario, expectRefused, filesIn, hashsim, repoRoot, scratch, startCli, waitForStderr } from "./support.ts"
 
 const root = scratch("faults")
 const mcArgs = (out: string, paths = 20, seed = "1") => ["mc", cangoScenario, "--paths", String(paths), "--seed", seed, "--out", out, "--workers", "1"]
@@ -78,6 +78,21 @@ describe("faults", () => {
     expect(taken.code, taken.stderr).toBe(0)
     expect(filesIn(out)).toEqual(["manifest.json", "outcomes.csv", "summary.json"])
     expect(existsSync(join(root, ".locked.lock"))).toBe(false)
+  })
+
+  it("a 50-year horizon (1,215 outcome columns) under a 256-open-files limit completes", async () => {
+    const scenario = join(root, "fifty-years.jsonl")
+    writeFileSync(scenario, readFileSync(cangoScenario, "utf8").replace('"until":"2028-11-07T00:00:00Z"', '"until":"2074-11-07T00:00:00Z"'))
+    const out = join(root, "fifty-years")
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn("bash", ["-c", 'ulimit -n 256 && exec "$0" "$@"', process.execPath, "--import", "tsx", join(repoRoot, "packages/cli/src/main.ts"),
+        "mc", scenario, "--paths", "3", "--seed", "1", "--workers", "1", "--out", out], { cwd: repoRoot })
+      let stderr = ""
+      child.stderr.on("data", (d: Buffer) => { stderr += d.toString() })
+      child.on("close", (code) => resolve({ code, stderr }))
+    })
+    expect(result.code, result.stderr).toBe(0)
+    expect(readFileSync(join(out, "outcomes.csv"), "utf8").split("\n")[0]!.split(",").length).toBe(1217)
   })
 
   describe("a full file system (a 1 MiB tmpfs)", () => {

@@ -32,19 +32,19 @@ beforeAll(async () => {
 const mc = (out: string) => ["mc", cangoScenario, "--paths", "2", "--seed", "1", "--workers", "1", "--out", out]
 const run = (out: string) => ["run", cangoScenario, "--seed", "1", "--engine", "aggregate", "--until", "2024-11-20", "--out", out]
 
-const cases: ReadonlyArray<readonly [string, () => Array<string>, string, number, RegExp, boolean?]> = [
-  ["run --out a fifo", () => run(join(root, "fifo")), "fifo", 2, /is a fifo, not a regular file path/],
+const cases: ReadonlyArray<readonly [string, () => Array<string>, string, number, RegExp, boolean]> = [
+  ["run --out a fifo", () => run(join(root, "fifo")), "fifo", 2, /is a fifo, not a regular file path/, false],
   ["run --out a device node", () => run(join(root, "null")), "null", 2, /is a device, not a regular file path/, true],
-  ["run --out a folder", () => run(join(root, "target")), "target", 2, /is a folder, not a regular file path/],
-  ["run --out a symbolic link", () => run(join(root, "link")), "link", 2, /is a symbolic link, not a regular file path/],
-  ["mc --out a fifo", () => mc(join(root, "fifo")), "fifo", 2, /is a fifo, not a folder path/],
+  ["run --out a folder", () => run(join(root, "target")), "target", 2, /is a folder, not a regular file path/, false],
+  ["run --out a symbolic link", () => run(join(root, "link")), "link", 2, /is a symbolic link, not a regular file path/, false],
+  ["mc --out a fifo", () => mc(join(root, "fifo")), "fifo", 2, /is a fifo, not a folder path/, false],
   ["mc --out a device node", () => mc(join(root, "null")), "null", 2, /is a device, not a folder path/, true],
-  ["mc --out a regular file", () => mc(join(root, "plain.txt")), "plain.txt", 2, /is a regular file, not a folder path/],
-  ["mc --out a symbolic link to a folder", () => mc(join(root, "link")), "link", 2, /is a symbolic link, not a folder path/],
-  ["mc --out a folder of foreign files", () => mc(join(root, "foreign")), "foreign", 2, /already holds files that are not a hashsim batch's \(thesis\.docx\)/],
-  ["report --out a fifo", () => ["report", logFile, "--out", join(root, "fifo.html")], "fifo.html", 1, /is a fifo, not a regular file path/],
+  ["mc --out a regular file", () => mc(join(root, "plain.txt")), "plain.txt", 2, /is a regular file, not a folder path/, false],
+  ["mc --out a symbolic link to a folder", () => mc(join(root, "link")), "link", 2, /is a symbolic link, not a folder path/, false],
+  ["mc --out a folder of foreign files", () => mc(join(root, "foreign")), "foreign", 2, /already holds files that are not a hashsim batch's \(thesis\.docx\)/, false],
+  ["report --out a fifo", () => ["report", logFile, "--out", join(root, "fifo.html")], "fifo.html", 1, /is a fifo, not a regular file path/, false],
   ["merge --out a device node", () => ["merge", join(root, "shard"), "--out", join(root, "null")], "null", 2, /is a device, not a folder path/, true],
-  ["merge --out a fifo", () => ["merge", join(root, "shard"), "--out", join(root, "fifo")], "fifo", 2, /is a fifo, not a folder path/]
+  ["merge --out a fifo", () => ["merge", join(root, "shard"), "--out", join(root, "fifo")], "fifo", 2, /is a fifo, not a folder path/, false]
 ]
 
 const describeEntry = (path: string): string => {
@@ -55,7 +55,7 @@ const describeEntry = (path: string): string => {
 
 describe("output paths", () => {
   it.concurrent.each(cases)("refuses %s and leaves it as it was", async (_name, args, entry, code, message, needsRoot) => {
-    if (needsRoot === true && !isRoot) return
+    if (needsRoot && !isRoot) return
     const before = describeEntry(join(root, entry))
     const result = await hashsim(args())
     expectRefused(result, code, message)

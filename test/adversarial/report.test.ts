@@ -36,23 +36,23 @@ describe("report", () => {
     expect(existsSync(out)).toBe(true)
   })
 
-  const cases: ReadonlyArray<readonly [string, (d: string) => void, (d: string) => RegExp, string?]> = [
+  const cases: ReadonlyArray<readonly [string, (d: string) => void, (d: string) => RegExp, string]> = [
     ["a summary mean edited", (d) => editSummary(d, '"mean": ', '"mean": 1'),
-      (d) => new RegExp(`${esc(summaryOf(d))}: ([0-9]+ bytes, but manifest.json records|its SHA-256 is not the one manifest.json records)`)],
+      (d) => new RegExp(`${esc(summaryOf(d))}: ([0-9]+ bytes, but manifest.json records|its SHA-256 is not the one manifest.json records)`), cangoScenario],
     ["a summary of another format, resealed", (d) => { editSummary(d, "hashsim-mc-summary/1", "other/1"); reseal(d) },
-      (d) => new RegExp(`${esc(summaryOf(d))}:1: format: expected "hashsim-mc-summary/1"`, "i")],
+      (d) => new RegExp(`${esc(summaryOf(d))}:1: format: expected "hashsim-mc-summary/1"`, "i"), cangoScenario],
     ["a summary of another seed, resealed", (d) => { editSummary(d, '"masterSeed": 3,', '"masterSeed": 4,'); reseal(d) },
-      (d) => new RegExp(`${esc(summaryOf(d))}:1: masterSeed: 4, but manifest.json records 3`)],
+      (d) => new RegExp(`${esc(summaryOf(d))}:1: masterSeed: 4, but manifest.json records 3`), cangoScenario],
     ["a summary with a key twice, resealed", (d) => { editSummary(d, '"paths": 6,', '"paths": 6,\n  "paths": 600,'); reseal(d) },
-      (d) => new RegExp(`${esc(summaryOf(d))}:1: paths: given twice`)],
+      (d) => new RegExp(`${esc(summaryOf(d))}:1: paths: given twice`), cangoScenario],
     ["a cell edited", (d) => editCell(csvOf(d), 3, "npvUsdCents", "1"),
-      (d) => new RegExp(`${esc(csvOf(d))}: ([0-9]+ bytes, but manifest.json records|its SHA-256 is not the one manifest.json records)`)],
+      (d) => new RegExp(`${esc(csvOf(d))}: ([0-9]+ bytes, but manifest.json records|its SHA-256 is not the one manifest.json records)`), cangoScenario],
     ["-Infinity in a cell, resealed", (d) => { editCell(csvOf(d), 3, "npvUsdCents", "-Infinity"); reseal(d) },
-      (d) => new RegExp(`${esc(csvOf(d))}:4: npvUsdCents: "-Infinity" is not a finite number`)],
-    ["no manifest.json", (d) => rmSync(join(d, "manifest.json")), (d) => new RegExp(`${esc(d)}: not a Monte Carlo output folder \\(no manifest.json`)],
-    ["no outcomes.csv", (d) => rmSync(csvOf(d)), (d) => new RegExp(`${esc(csvOf(d))}: missing \\(.*manifest.json lists it\\)`)],
+      (d) => new RegExp(`${esc(csvOf(d))}:4: npvUsdCents: "-Infinity" is not a finite number`), cangoScenario],
+    ["no manifest.json", (d) => rmSync(join(d, "manifest.json")), (d) => new RegExp(`${esc(d)}: not a Monte Carlo output folder \\(no manifest.json`), cangoScenario],
+    ["no outcomes.csv", (d) => rmSync(csvOf(d)), (d) => new RegExp(`${esc(csvOf(d))}: missing \\(.*manifest.json lists it\\)`), cangoScenario],
     ["a shard folder", (d) => { rmSync(d, { recursive: true }); cpSync(join(root, "shard"), d, { recursive: true }) },
-      (d) => new RegExp(`${esc(join(d, "manifest.json"))}:1: shard: .* holds shard 1/2 only; join the shards with \`hashsim merge\` first`)],
+      (d) => new RegExp(`${esc(join(d, "manifest.json"))}:1: shard: .* holds shard 1/2 only; join the shards with \`hashsim merge\` first`), cangoScenario],
     ["another scenario", () => undefined, () => /cango-2024-self-hosted\.jsonl:1: scenario: its SHA-256 .* is not the batch's/,
       join(repoRoot, "scenarios/cango-2024-self-hosted.jsonl")]
   ]
