@@ -84,7 +84,8 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
       }
       let fleetThs = event.data.hashrateThs
       for (const lot of Object.values(state.lots)) fleetThs += lot.hashrateThs
-      if (fleetThs > MAX_FLEET_THS) {
+      // With the same float slack as every TH/s comparison: lots split in float parts may sum a hair past the bound.
+      if (exceeds(fleetThs, MAX_FLEET_THS)) {
         return no(new TotalOutOfBoundsError({ field: "data.hashrateThs", message: `the lots bought come to ${fleetThs} TH/s, more than the ${MAX_FLEET_THS} TH/s a fleet may hold` }))
       }
       if (state.treasury.capexUsdCents + event.data.priceUsdCents > MAX_CAPEX_USD_CENTS) {

@@ -58,7 +58,8 @@ describe("every numeric input has a range (Bounds.ts): the edge is accepted, one
 
   it("the lots bought together are bounded too (fleet TH/s and capex), by the decider", () => {
     expect(problemsWith(2, (j) => { j.data.hashrateThs = MAX_FLEET_THS - 32_000_000 })).toEqual([])
-    expect(problemsWith(2, (j) => { j.data.hashrateThs = MAX_FLEET_THS - 32_000_000 + 1 })).toEqual(["3:data.hashrateThs"])
+    // TH/s compare with a relative slack of 1e-9 (1 TH/s at the bound): 10 TH/s past it is refused.
+    expect(problemsWith(2, (j) => { j.data.hashrateThs = MAX_FLEET_THS - 32_000_000 + 10 })).toEqual(["3:data.hashrateThs"])
     expect(problemsWith(2, (j) => { j.data.priceUsdCents = MAX_CAPEX_USD_CENTS - 25_600_000_000 + 1 })).toEqual(["3:data.priceUsdCents"])
   })
 
