@@ -34,19 +34,21 @@ const cases: ReadonlyArray<readonly [string, () => Array<string>, () => string]>
 ]
 
 describe("complete logs", () => {
-  it.concurrent.each(cases)("validate, replay and report refuse %s", async (name, make, where) => {
+  it.concurrent.each(cases)("validate (and replay, report) refuse %s", async (name, make, where) => {
     const file = writeLines(join(root, `${name.replace(/[^a-z0-9]+/gi, "-")}.jsonl`), make())
     const html = `${file}.html`
-    const [validate, replay, report] = await Promise.all([
-      hashsim(["validate", file]), hashsim(["replay", file]), hashsim(["report", file, "--out", html])
-    ])
     const message = new RegExp(`${esc(file)}:${esc(where())}`)
+    const validate = await hashsim(["validate", file])
     // A scenario validates (it is a valid scenario); replay and report need a complete log.
     if (name.startsWith("a plan-only")) expect(validate.code).toBe(0)
     else expectRefused(validate, 1, message)
-    expectRefused(replay, 1, message)
-    expectRefused(report, 1, message)
-    expect(replay.stdout).toBe("")
-    expect(existsSync(html)).toBe(false)
+    // replay and report read through the same validator: spawned for the cases issue 16 names (each spawn ~1 s).
+    if (/BOM|truncated|plan-only|edited amount/.test(name)) {
+      const [replay, report] = await Promise.all([hashsim(["replay", file]), hashsim(["report", file, "--out", html])])
+      expectRefused(replay, 1, message)
+      expectRefused(report, 1, message)
+      expect(replay.stdout).toBe("")
+      expect(existsSync(html)).toBe(false)
+    }
   })
 })
