@@ -1,14 +1,19 @@
 // The event catalogue (docs/EVENTS.md): one Effect Schema per event type and version, the typed union
 // `LedgerEvent`, and the upcasting hook that turns an older version of an event into the current one on read.
 import { Schema } from "effect"
+import * as B from "./Bounds.ts"
 import {
-  At, Bits, Day, FiniteNumber, Fraction, Height, Id, NonNegativeInt, NonNegativeNumber, PositiveFraction,
-  PositiveInt, PositiveNumber, PositiveThs, Sats, Sha256Hex, Ths, TimeS, UsdCents
+  At, between, Bits, CapexUsdCents, Day, Fraction, Height, Id, intBetween, NonNegativeInt, NonNegativeNumber, PositiveFraction,
+  PositiveInt, PositiveNetworkThs, PositiveThs, positiveUpTo, PriceUsdCents, RatePerMwhUsdCents, Sats, Sha256Hex, Ths, TimeS, UsdCents
 } from "./Units.ts"
 
 // ---- the market model inside ScenarioStarted ----
 
-const Gbm = Schema.Struct({ model: Schema.Literal("gbm"), driftPerYear: FiniteNumber, volatilityPerYear: NonNegativeNumber })
+const Gbm = Schema.Struct({
+  model: Schema.Literal("gbm"),
+  driftPerYear: between(-B.MAX_DRIFT_PER_YEAR, B.MAX_DRIFT_PER_YEAR),
+  volatilityPerYear: between(0, B.MAX_VOLATILITY_PER_YEAR)
+})
 export const OtherHashrateModel = Schema.Union([
   Schema.Struct({
     model: Schema.Literal("table"),
@@ -19,25 +24,25 @@ export const OtherHashrateModel = Schema.Union([
 export const PriceModel = Schema.Union([
   Schema.Struct({
     model: Schema.Literal("table"),
-    points: Schema.Array(Schema.Struct({ at: At, priceUsdCents: UsdCents }))
+    points: Schema.Array(Schema.Struct({ at: At, priceUsdCents: PriceUsdCents }))
   }),
   Gbm
 ])
 export const MarketModel = Schema.Struct({
   otherHashrate: OtherHashrateModel,
   price: PriceModel,
-  feePerBlock: Schema.Struct({ meanSats: NonNegativeNumber, shape: PositiveNumber }),
-  uptime: Schema.Struct({ meanFraction: Fraction, sdFraction: NonNegativeNumber }),
+  feePerBlock: Schema.Struct({ meanSats: between(0, B.MAX_FEE_PER_BLOCK_SATS), shape: positiveUpTo(B.MAX_FEE_SHAPE) }),
+  uptime: Schema.Struct({ meanFraction: Fraction, sdFraction: between(0, 1) }),
   curtailment: Schema.optionalKey(Schema.Struct({
-    eventsPerYear: NonNegativeNumber,
-    meanDurationHours: NonNegativeNumber,
+    eventsPerYear: between(0, B.MAX_CURTAILMENT_EVENTS_PER_YEAR),
+    meanDurationHours: between(0, B.MAX_CURTAILMENT_DURATION_HOURS),
     fraction: PositiveFraction,
     siteIds: Schema.Array(Id)
   })),
   uncertainty: Schema.optionalKey(Schema.Struct({
-    otherHashrateDriftSd: NonNegativeNumber,
-    priceDriftSd: NonNegativeNumber,
-    feeLevelSigma: NonNegativeNumber
+    otherHashrateDriftSd: between(0, B.MAX_PARAMETER_SD),
+    priceDriftSd: between(0, B.MAX_PARAMETER_SD),
+    feeLevelSigma: between(0, B.MAX_PARAMETER_SD)
   }))
 })
 export type MarketModel = typeof MarketModel.Type
@@ -46,35 +51,35 @@ export type MarketModel = typeof MarketModel.Type
 
 export const ScenarioStartedV1 = Schema.Struct({
   name: Schema.String,
-  network: Schema.Struct({ height: Height, bits: Bits, epochFirstBlockTimeS: TimeS, hashrateThs: PositiveThs }),
-  priceUsdCents: UsdCents,
+  network: Schema.Struct({ height: Height, bits: Bits, epochFirstBlockTimeS: TimeS, hashrateThs: PositiveNetworkThs }),
+  priceUsdCents: PriceUsdCents,
   until: At,
-  discountRatePerYear: Schema.Number.check(Schema.isFinite(), Schema.isGreaterThan(-1)),
+  discountRatePerYear: between(0, B.MAX_DISCOUNT_RATE_PER_YEAR),
   market: MarketModel
 })
 export const Payment = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("cash") }),
-  Schema.Struct({ kind: Schema.Literal("shares"), shares: NonNegativeInt, sharePriceUsdCents: UsdCents })
+  Schema.Struct({ kind: Schema.Literal("shares"), shares: intBetween(0, B.MAX_SHARES), sharePriceUsdCents: PriceUsdCents })
 ])
 export const HashratePurchasedV1 = Schema.Struct({
   lotId: Id,
   vendor: Schema.String,
   hashrateThs: PositiveThs,
   machineModel: Schema.String,
-  efficiencyJth: PositiveNumber,
-  priceUsdCents: UsdCents,
-  lifeYears: PositiveNumber,
+  efficiencyJth: positiveUpTo(B.MAX_EFFICIENCY_JTH),
+  priceUsdCents: CapexUsdCents,
+  lifeYears: positiveUpTo(B.MAX_LIFE_YEARS),
   payment: Payment
 })
 export const HostingContractSignedV1 = Schema.Struct({
   contractId: Id,
   host: Schema.String,
   siteId: Id,
-  ratePerMwhUsdCents: UsdCents,
+  ratePerMwhUsdCents: RatePerMwhUsdCents,
   endsAt: At,
   uptimeSlaFraction: Fraction,
-  slaCreditPerMwhUsdCents: UsdCents,
-  curtailmentCreditPerMwhUsdCents: UsdCents
+  slaCreditPerMwhUsdCents: RatePerMwhUsdCents,
+  curtailmentCreditPerMwhUsdCents: RatePerMwhUsdCents
 })
 export const MachinesDeployedV1 = Schema.Struct({ lotId: Id, siteId: Id, hashrateThs: PositiveThs })
 export const MachinesRemovedV1 = Schema.Struct({ lotId: Id, siteId: Id, hashrateThs: PositiveThs })
@@ -87,8 +92,8 @@ export const SalesPolicy = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("sellToCoverHosting") })
 ])
 export const SalesPolicySetV1 = Schema.Struct({ policy: SalesPolicy })
-export const BtcSoldV1 = Schema.Struct({ amountSats: Sats, priceUsdCents: UsdCents, proceedsUsdCents: UsdCents })
-export const PriceObservedV1 = Schema.Struct({ priceUsdCents: UsdCents })
+export const BtcSoldV1 = Schema.Struct({ amountSats: Sats, priceUsdCents: PriceUsdCents, proceedsUsdCents: UsdCents })
+export const PriceObservedV1 = Schema.Struct({ priceUsdCents: PriceUsdCents })
 export const DifficultyAdjustedV1 = Schema.Struct({
   height: PositiveInt,
   oldBits: Bits,
