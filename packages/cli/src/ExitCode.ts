@@ -29,6 +29,19 @@ export const exitCodeOf = (exit: Exit.Exit<unknown, unknown>): number => {
   return 1
 }
 
+/**
+ * What a defect (a bug: an exception no command expected) prints: that it is a bug, its one-line cause, and how
+ * to report it. The stack trace only with HASHSIM_DEBUG=1 (users get no stack traces).
+ */
+export const internalErrorMessage = (cause: Cause.Cause<unknown>): string => {
+  const defect = Cause.squash(cause)
+  const line = defect instanceof Error ? `${defect.name}: ${defect.message}` : String(defect)
+  const debug = process.env["HASHSIM_DEBUG"] === "1" ? `${Cause.pretty(cause)}\n` : ""
+  return `hashsim: internal error (a bug in hashsim, not in your input): ${line.split("\n")[0]}\n` +
+    "hashsim: please report it with the command line and the input files (https://github.com/hashsim/hashsim/issues); " +
+    `HASHSIM_DEBUG=1 shows the stack trace\n${debug}`
+}
+
 /** Prints a failure's message on stderr (CLI parse errors are already rendered by effect/cli). */
 export const reportFailure = (exit: Exit.Exit<unknown, unknown>): Effect.Effect<void> =>
   Effect.sync(() => {
@@ -39,6 +52,6 @@ export const reportFailure = (exit: Exit.Exit<unknown, unknown>): Effect.Effect<
       if (CliError.isCliError(error)) return
       process.stderr.write(`hashsim: ${String(error.message ?? error)}\n`)
     } else if (!Cause.hasInterruptsOnly(exit.cause)) {
-      process.stderr.write(`hashsim: internal error\n${Cause.pretty(exit.cause)}\n`)
+      process.stderr.write(internalErrorMessage(exit.cause))
     }
   })

@@ -3,6 +3,7 @@
 // Submodules, not the package's barrel: the barrel loads every platform service (HTTP, sockets...) at start-up.
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
+import { escapeControls } from "@hashsim/ledger"
 import { Effect } from "effect"
 import { Command } from "effect/cli"
 import { chainCommand } from "./commands/ChainCommand.ts"
@@ -20,6 +21,14 @@ import { hashsimVersion } from "./Version.ts"
 
 // One example a command, shown by `hashsim <command> --help` (kept here so the command modules stay as they are).
 const example = (command: string, description: string) => Command.withExamples([{ command, description }])
+// Every byte the CLI prints passes one filter: control and bidi characters that came from input (ids, names, paths)
+// are escaped (SafeText), so a scenario cannot drive the terminal or disguise a message; newlines, tabs and the
+// progress line's carriage return stay.
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: Array<unknown>) => boolean
+  stream.write = ((chunk: unknown, ...rest: Array<unknown>) =>
+    write(typeof chunk === "string" ? escapeControls(chunk, "layout") : chunk, ...rest)) as typeof stream.write
+}
 
 const hashsim = Command.make("hashsim").pipe(
   Command.withDescription("Event-sourced simulator of Bitcoin mining hosting contracts"),

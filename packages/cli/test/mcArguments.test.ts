@@ -45,7 +45,7 @@ describe("hashsim merge refuses what is not one batch's complete set of shards",
     const scratch = mkdtempSync(join(tmpdir(), "hashsim-merge-cli-"))
     mkdirSync(join(scratch, "a"))
     const { code, stderr } = hashsim("merge", join(scratch, "a"), "--out", join(scratch, "m"))
-    expect(stderr).toMatch(/a: not a shard output folder \(no shard\.json/)
+    expect(stderr).toMatch(/a: not a Monte Carlo output folder \(no manifest\.json; run `hashsim mc --shard k\/N/)
     expect(code).toBe(1)
   })
 

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { reportOfEvents } from "@hashsim/ledger"
+import { pathSeed, renderManifestJson, sealOfText } from "@hashsim/montecarlo"
 import { scenarioOfText, simulateLog } from "@hashsim/sim"
 import { beforeAll, describe, expect, it } from "vitest"
 import { batchModel } from "../src/report/BatchModel.ts"
@@ -25,19 +26,29 @@ const noHtmlLeft = (dir: string): void => {
 
 const logLines = (): Array<string> => readFileSync(logFile, "utf8").trimEnd().split("\n")
 
-/** A hand-made Monte Carlo folder of two paths and one month, with `edit` applied to its two files. */
+/**
+ * A hand-made Monte Carlo folder of two paths and one month, with `edit` applied to its two files, then sealed by a
+ * manifest.json over the edited bytes (so each defect is found by the reader's recheck, not only by the digest).
+ */
 const mcFolder = (dir: string, edit: (summary: string, outcomes: string) => readonly [string, string]): string => {
   const mc = join(dir, "mc")
   mkdirSync(mc)
   const hash = createHash("sha256").update(readFileSync(scenarioFile)).digest("hex")
+  const stat = { count: 2, missing: 0 }
   const summary = JSON.stringify({
     format: "hashsim-mc-summary/1", hashsimVersion: "0.1.0", scenarioSha256: hash, engine: "aggregate", masterSeed: 1, paths: 2,
-    columns: { paybackDate: { kind: "date", count: 1, missing: 1 }, npvUsdCents: { count: 2, missing: 0 } }
+    quantiles: "type 7",
+    columns: { paybackDate: { kind: "date", count: 1, missing: 1 }, npvUsdCents: stat, "minedSats:2024-11": stat, "netMarginUsdCents:2024-11": stat }
   })
-  const outcomes = "path,seed,paybackDate,npvUsdCents,minedSats:2024-11,netMarginUsdCents:2024-11\n0,11,2026-01-02,5,100,7\n1,12,,-3,200,8\n"
+  const outcomes = `path,seed,paybackDate,npvUsdCents,minedSats:2024-11,netMarginUsdCents:2024-11\n0,${pathSeed(1, 0)},2026-01-02,5,100,7\n1,${pathSeed(1, 1)},,-3,200,8\n`
   const [s, o] = edit(summary, outcomes)
   writeFileSync(join(mc, "summary.json"), s)
   writeFileSync(join(mc, "outcomes.csv"), o)
+  const columns = [{ name: "paybackDate", kind: "date" }, { name: "npvUsdCents", kind: "number" }, { name: "minedSats:2024-11", kind: "number" }, { name: "netMarginUsdCents:2024-11", kind: "number" }] as const
+  writeFileSync(join(mc, "manifest.json"), renderManifestJson({
+    hashsimVersion: "0.1.0", modelVersion: 1, scenarioSha256: hash, engine: "aggregate", masterSeed: 1, paths: 2, shard: undefined, pathStart: 0, pathEnd: 2,
+    columns, files: { "outcomes.csv": sealOfText(o), "summary.json": sealOfText(s) }
+  }))
   return mc
 }
 
@@ -152,7 +163,7 @@ describe("hashsim report (the real CLI)", () => {
     const mc = mcFolder(dir, (s, o) => [s, o.replace("-3,", "abc,")])
     const bad = runCli(["report", mc, "--scenario", scenarioFile, "--out", join(dir, "report.html")])
     expect(bad.status).toBe(1)
-    expect(bad.stderr).toMatch(/outcomes\.csv:3: npvUsdCents: "abc" is not a number/)
+    expect(bad.stderr).toMatch(/outcomes\.csv:3: npvUsdCents: "abc" is not a finite number/)
     noHtmlLeft(dir)
   })
 
@@ -197,14 +208,14 @@ describe("what the report refuses (each input has exactly one defect)", () => {
   refuse("a scenario that was never run", () => scenarioFile, /cango-2024\.jsonl:[0-9]+: line: not a complete log/)
   refuse("a file that does not exist", (dir) => join(dir, "missing.jsonl"), /missing\.jsonl: no such file or folder/)
   refuse("a Monte Carlo folder with a bad date", (dir) => mcFolder(dir, (s, o) => [s, o.replace("2026-01-02", "2026-13-02")]), /outcomes\.csv:2: paybackDate: /, scenarioFile)
-  refuse("a Monte Carlo folder whose summary is not one", (dir) => mcFolder(dir, (s, o) => [s.replace("hashsim-mc-summary/1", "other"), o]), /summary\.json:1: format: expected "hashsim-mc-summary\/1"/, scenarioFile)
+  refuse("a Monte Carlo folder whose summary is not one", (dir) => mcFolder(dir, (s, o) => [s.replace("hashsim-mc-summary/1", "other"), o]), /summary\.json:1: format: expected "hashsim-mc-summary\/1"/i, scenarioFile)
   refuse("a Monte Carlo folder with another scenario", (dir) => mcFolder(dir, (s, o) => [s, o]), /cango-2024-self-hosted\.jsonl:1: scenario: its SHA-256 .* is not the batch's/, join(repoRoot, "scenarios/cango-2024-self-hosted.jsonl"))
-  refuse("a Monte Carlo folder with a short row", (dir) => mcFolder(dir, (s, o) => [s, o.replace("1,12,,-3,200,8", "1,12,,-3,200")]), /outcomes\.csv:3: line: expected 6 cells, got 5/, scenarioFile)
+  refuse("a Monte Carlo folder with a short row", (dir) => mcFolder(dir, (s, o) => [s, o.replace(",-3,200,8", ",-3,200")]), /outcomes\.csv:3: line: 5 cells, expected 6/, scenarioFile)
   refuse("a Monte Carlo folder without outcomes.csv", (dir) => {
     const mc = mcFolder(dir, (s, o) => [s, o])
     rmSync(join(mc, "outcomes.csv"))
     return mc
-  }, /not a Monte Carlo output folder \(no outcomes\.csv\)/, scenarioFile)
+  }, /outcomes\.csv: missing \(.*manifest\.json lists it\)/, scenarioFile)
 
   it("accepts the same hand-made folder without its defect", async () => {
     const dir = mkdtempSync(join(work, "good-"))

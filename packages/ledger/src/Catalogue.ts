@@ -1,17 +1,23 @@
 // The event catalogue (docs/EVENTS.md): one Effect Schema per event type and version, the typed union
 // `LedgerEvent`, and the upcasting hook that turns an older version of an event into the current one on read.
 import { Schema } from "effect"
+import * as B from "./Bounds.ts"
 import {
-  At, Bits, Day, FiniteNumber, Fraction, Height, Id, NonNegativeInt, NonNegativeNumber, PositiveFraction,
-  PositiveInt, PositiveNumber, PositiveThs, Sats, Sha256Hex, Ths, TimeS, UsdCents
+  At, between, Bits, CapexUsdCents, Day, Fraction, Height, Id, intBetween, NonNegativeInt, NonNegativeNumber, PositiveFraction,
+  PositiveInt, PositiveNetworkThs, PositiveThs, positiveUpTo, PriceUsdCents, RatePerMwhUsdCents, Sats, Sha256Hex, Ths, TimeS, UsdCents
 } from "./Units.ts"
 
 // ---- the market model inside ScenarioStarted ----
 // Every model's parameters in the units its module in @hashsim/sim's market/ takes (docs/MARKET.md); a new model is
-// one schema here, one module there and one case in the sim's market registry.
+// one schema here, one module there and one case in the sim's market registry. Ranges from Bounds.ts.
 
-const Gbm = Schema.Struct({ model: Schema.Literal("gbm"), driftPerYear: FiniteNumber, volatilityPerYear: NonNegativeNumber })
-const PowerUsdPerKwh = NonNegativeNumber
+const Gbm = Schema.Struct({
+  model: Schema.Literal("gbm"),
+  driftPerYear: between(-B.MAX_DRIFT_PER_YEAR, B.MAX_DRIFT_PER_YEAR),
+  volatilityPerYear: between(0, B.MAX_VOLATILITY_PER_YEAR)
+})
+/** USD per kWh (a power price inside the hashprice network): the hosting rates' bound, in dollars a kWh. */
+const PowerUsdPerKwh = between(0, B.MAX_RATE_PER_MWH_USD_CENTS / 100_000)
 const SHARE_TOLERANCE = 1e-9
 const sumsToOne = <A>(field: string, share: (a: A) => number) =>
   Schema.makeFilter((xs: ReadonlyArray<A>) => {
@@ -19,44 +25,49 @@ const sumsToOne = <A>(field: string, share: (a: A) => number) =>
     return Math.abs(total - 1) <= SHARE_TOLERANCE || `${field} must sum to 1 (they sum to ${total})`
   })
 const nonEmpty = (what: string) => Schema.makeFilter((xs: ReadonlyArray<unknown>) => xs.length > 0 || `at least one ${what}`)
+const shortList = (what: string) => Schema.makeFilter((xs: ReadonlyArray<unknown>) => xs.length <= B.MAX_MARKET_LIST || `at most ${B.MAX_MARKET_LIST} ${what}`)
 
 /** A machine class of everyone else's hashrate at the start (HashpriceNetwork). */
 export const MachineClass = Schema.Struct({
-  efficiencyJth: PositiveNumber,
+  efficiencyJth: positiveUpTo(B.MAX_EFFICIENCY_JTH),
   powerUsdPerKwh: PowerUsdPerKwh,
   shareOfHashrate: Fraction,
-  meanRemainingLifeYears: PositiveNumber
+  meanRemainingLifeYears: positiveUpTo(B.MAX_LIFE_YEARS)
 })
 /** Where new machines are plugged in: a power price and its share of new orders. */
 export const EntrantPower = Schema.Struct({ powerUsdPerKwh: PowerUsdPerKwh, shareOfOrders: Fraction })
 /** Everyone else's hashrate as a market that answers to hashprice (docs/MARKET.md, "The network as a market"). */
 export const HashpriceNetworkModel = Schema.Struct({
   model: Schema.Literal("hashprice"),
-  classes: Schema.Array(MachineClass).check(nonEmpty("machine class"), sumsToOne("shareOfHashrate", (c: typeof MachineClass.Type) => c.shareOfHashrate)),
-  entrants: Schema.Array(EntrantPower).check(nonEmpty("entrant power price"), sumsToOne("shareOfOrders", (e: typeof EntrantPower.Type) => e.shareOfOrders)),
-  frontierEfficiencyJth: PositiveNumber,
+  classes: Schema.Array(MachineClass).check(
+    nonEmpty("machine class"), shortList("machine classes"), sumsToOne("shareOfHashrate", (c: typeof MachineClass.Type) => c.shareOfHashrate)
+  ),
+  entrants: Schema.Array(EntrantPower).check(
+    nonEmpty("entrant power price"), shortList("entrant power prices"), sumsToOne("shareOfOrders", (e: typeof EntrantPower.Type) => e.shareOfOrders)
+  ),
+  frontierEfficiencyJth: positiveUpTo(B.MAX_EFFICIENCY_JTH),
   frontierImprovementPerYear: Fraction.check(Schema.isLessThan(1)),
-  machinePriceUsdPerTh: NonNegativeNumber,
-  machinePriceChangePerYear: Schema.Number.check(Schema.isFinite(), Schema.isGreaterThan(-1)),
-  machineLifeYears: PositiveNumber,
-  hurdleRatePerYear: NonNegativeNumber,
+  machinePriceUsdPerTh: between(0, B.MAX_MACHINE_PRICE_USD_PER_TH),
+  machinePriceChangePerYear: Schema.Number.check(Schema.isFinite(), Schema.isGreaterThan(-1), Schema.isLessThanOrEqualTo(B.MAX_DRIFT_PER_YEAR)),
+  machineLifeYears: positiveUpTo(B.MAX_LIFE_YEARS),
+  hurdleRatePerYear: between(0, B.MAX_DISCOUNT_RATE_PER_YEAR),
   nonPowerOpexFraction: Fraction.check(Schema.isLessThan(1)),
-  orderLagDays: PositiveInt,
-  orderResponseYears: PositiveNumber,
-  switchOffLagDays: NonNegativeInt,
-  switchOnLagDays: NonNegativeInt,
-  cohortYears: PositiveNumber,
+  orderLagDays: intBetween(1, B.MAX_MARKET_LAG_DAYS),
+  orderResponseYears: positiveUpTo(B.MAX_LIFE_YEARS),
+  switchOffLagDays: intBetween(0, B.MAX_MARKET_LAG_DAYS),
+  switchOnLagDays: intBetween(0, B.MAX_MARKET_LAG_DAYS),
+  cohortYears: positiveUpTo(B.MAX_LIFE_YEARS),
   /** Hashrate already ordered at the start, TH/s (arrives evenly over the first orderLagDays). */
-  onOrderThs: Schema.optionalKey(NonNegativeNumber)
+  onOrderThs: Schema.optionalKey(Ths)
 })
 /** BTC price as a Merton jump-diffusion (docs/MARKET.md, "BTC price with jumps"). */
 export const JumpDiffusionModel = Schema.Struct({
   model: Schema.Literal("jumpDiffusion"),
-  driftPerYear: FiniteNumber,
-  volatilityPerYear: NonNegativeNumber,
-  jumpsPerYear: NonNegativeNumber,
-  jumpLogMean: FiniteNumber,
-  jumpLogSd: NonNegativeNumber
+  driftPerYear: between(-B.MAX_DRIFT_PER_YEAR, B.MAX_DRIFT_PER_YEAR),
+  volatilityPerYear: between(0, B.MAX_VOLATILITY_PER_YEAR),
+  jumpsPerYear: between(0, B.MAX_JUMPS_PER_YEAR),
+  jumpLogMean: between(-B.MAX_JUMP_LOG_SIZE, B.MAX_JUMP_LOG_SIZE),
+  jumpLogSd: between(0, B.MAX_JUMP_LOG_SIZE)
 })
 export const OtherHashrateModel = Schema.Union([
   Schema.Struct({
@@ -69,7 +80,7 @@ export const OtherHashrateModel = Schema.Union([
 export const PriceModel = Schema.Union([
   Schema.Struct({
     model: Schema.Literal("table"),
-    points: Schema.Array(Schema.Struct({ at: At, priceUsdCents: UsdCents }))
+    points: Schema.Array(Schema.Struct({ at: At, priceUsdCents: PriceUsdCents }))
   }),
   Gbm,
   JumpDiffusionModel
@@ -81,29 +92,32 @@ export const PriceModel = Schema.Union([
  */
 export const MeanRevertingFeesModel = Schema.Struct({
   model: Schema.Literal("meanReverting"),
-  meanSats: PositiveNumber,
-  halfLifeYears: PositiveNumber,
-  volatilityPerYear: NonNegativeNumber,
+  meanSats: positiveUpTo(B.MAX_FEE_PER_BLOCK_SATS),
+  halfLifeYears: positiveUpTo(B.MAX_LIFE_YEARS),
+  volatilityPerYear: between(0, B.MAX_VOLATILITY_PER_YEAR),
   /** The level at the start, sats per block (default: meanSats). */
-  startSats: Schema.optionalKey(PositiveNumber),
-  shape: PositiveNumber
+  startSats: Schema.optionalKey(positiveUpTo(B.MAX_FEE_PER_BLOCK_SATS)),
+  shape: positiveUpTo(B.MAX_FEE_SHAPE)
 })
-export const FeeModel = Schema.Union([MeanRevertingFeesModel, Schema.Struct({ meanSats: NonNegativeNumber, shape: PositiveNumber })])
+export const FeeModel = Schema.Union([
+  MeanRevertingFeesModel,
+  Schema.Struct({ meanSats: between(0, B.MAX_FEE_PER_BLOCK_SATS), shape: positiveUpTo(B.MAX_FEE_SHAPE) })
+])
 export const MarketModel = Schema.Struct({
   otherHashrate: OtherHashrateModel,
   price: PriceModel,
   feePerBlock: FeeModel,
-  uptime: Schema.Struct({ meanFraction: Fraction, sdFraction: NonNegativeNumber }),
+  uptime: Schema.Struct({ meanFraction: Fraction, sdFraction: between(0, 1) }),
   curtailment: Schema.optionalKey(Schema.Struct({
-    eventsPerYear: NonNegativeNumber,
-    meanDurationHours: NonNegativeNumber,
+    eventsPerYear: between(0, B.MAX_CURTAILMENT_EVENTS_PER_YEAR),
+    meanDurationHours: between(0, B.MAX_CURTAILMENT_DURATION_HOURS),
     fraction: PositiveFraction,
     siteIds: Schema.Array(Id)
   })),
   uncertainty: Schema.optionalKey(Schema.Struct({
-    otherHashrateDriftSd: NonNegativeNumber,
-    priceDriftSd: NonNegativeNumber,
-    feeLevelSigma: NonNegativeNumber
+    otherHashrateDriftSd: between(0, B.MAX_PARAMETER_SD),
+    priceDriftSd: between(0, B.MAX_PARAMETER_SD),
+    feeLevelSigma: between(0, B.MAX_PARAMETER_SD)
   }))
 })
 export type MarketModel = typeof MarketModel.Type
@@ -112,35 +126,35 @@ export type MarketModel = typeof MarketModel.Type
 
 export const ScenarioStartedV1 = Schema.Struct({
   name: Schema.String,
-  network: Schema.Struct({ height: Height, bits: Bits, epochFirstBlockTimeS: TimeS, hashrateThs: PositiveThs }),
-  priceUsdCents: UsdCents,
+  network: Schema.Struct({ height: Height, bits: Bits, epochFirstBlockTimeS: TimeS, hashrateThs: PositiveNetworkThs }),
+  priceUsdCents: PriceUsdCents,
   until: At,
-  discountRatePerYear: Schema.Number.check(Schema.isFinite(), Schema.isGreaterThan(-1)),
+  discountRatePerYear: between(0, B.MAX_DISCOUNT_RATE_PER_YEAR),
   market: MarketModel
 })
 export const Payment = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("cash") }),
-  Schema.Struct({ kind: Schema.Literal("shares"), shares: NonNegativeInt, sharePriceUsdCents: UsdCents })
+  Schema.Struct({ kind: Schema.Literal("shares"), shares: intBetween(0, B.MAX_SHARES), sharePriceUsdCents: PriceUsdCents })
 ])
 export const HashratePurchasedV1 = Schema.Struct({
   lotId: Id,
   vendor: Schema.String,
   hashrateThs: PositiveThs,
   machineModel: Schema.String,
-  efficiencyJth: PositiveNumber,
-  priceUsdCents: UsdCents,
-  lifeYears: PositiveNumber,
+  efficiencyJth: positiveUpTo(B.MAX_EFFICIENCY_JTH),
+  priceUsdCents: CapexUsdCents,
+  lifeYears: positiveUpTo(B.MAX_LIFE_YEARS),
   payment: Payment
 })
 export const HostingContractSignedV1 = Schema.Struct({
   contractId: Id,
   host: Schema.String,
   siteId: Id,
-  ratePerMwhUsdCents: UsdCents,
+  ratePerMwhUsdCents: RatePerMwhUsdCents,
   endsAt: At,
   uptimeSlaFraction: Fraction,
-  slaCreditPerMwhUsdCents: UsdCents,
-  curtailmentCreditPerMwhUsdCents: UsdCents,
+  slaCreditPerMwhUsdCents: RatePerMwhUsdCents,
+  curtailmentCreditPerMwhUsdCents: RatePerMwhUsdCents,
   /**
    * Take-or-pay: the share of the energy the site's machines would draw at full power each day (less what the
    * host curtails) that is billed whether or not it is drawn (absent: 0, energy drawn only).
@@ -163,12 +177,12 @@ export const SalesPolicySetV1 = Schema.Struct({ policy: SalesPolicy })
 /** How the fleet decides each day whether to run (docs/EVENTS.md, OperatingPolicySet). */
 export const OperatingPolicy = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("alwaysOn") }),
-  Schema.Struct({ kind: Schema.Literal("hashpriceFloor"), floorUsdPerPhDay: NonNegativeNumber }),
+  Schema.Struct({ kind: Schema.Literal("hashpriceFloor"), floorUsdPerPhDay: between(0, B.MAX_HASHPRICE_USD_PER_PH_DAY) }),
   Schema.Struct({ kind: Schema.Literal("breakeven") })
 ])
 export const OperatingPolicySetV1 = Schema.Struct({ policy: OperatingPolicy })
-export const BtcSoldV1 = Schema.Struct({ amountSats: Sats, priceUsdCents: UsdCents, proceedsUsdCents: UsdCents })
-export const PriceObservedV1 = Schema.Struct({ priceUsdCents: UsdCents })
+export const BtcSoldV1 = Schema.Struct({ amountSats: Sats, priceUsdCents: PriceUsdCents, proceedsUsdCents: UsdCents })
+export const PriceObservedV1 = Schema.Struct({ priceUsdCents: PriceUsdCents })
 export const DifficultyAdjustedV1 = Schema.Struct({
   height: PositiveInt,
   oldBits: Bits,
@@ -231,7 +245,7 @@ export const HostingFeeChargedV1 = Schema.Struct({
 export const FleetSwitchedV1 = Schema.Struct({
   siteId: Id,
   running: Schema.Boolean,
-  /** The day's hashprice net of the pool fee, and the power cost the policy compared it with, USD per PH/s per day. */
+  /** The day's hashprice net of the pool fee, and the threshold the policy compared it with, USD per PH/s per day. */
   hashpriceUsdPerPhDay: NonNegativeNumber,
   thresholdUsdPerPhDay: NonNegativeNumber
 })

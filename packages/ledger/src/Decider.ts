@@ -6,7 +6,7 @@ import {
 import { Result } from "effect"
 import type { EventOf, LedgerEvent } from "./Catalogue.ts"
 import {
-  BlockHeightOrderError, BlocksMinedRangeError, BlockSubsidyMismatchError, BtcOversoldError, ContractDuplicateError,
+  BlockHeightOrderError, EventAfterHorizonError, TotalOutOfBoundsError, BlocksMinedRangeError, BlockSubsidyMismatchError, BtcOversoldError, ContractDuplicateError,
   ContractUnknownError, CurtailmentNotActiveError, type DomainError, EventTimeBackwardsError, HalvingHeightInvalidError,
   LogSealError, LotDuplicateError, LotOverDeployedError, LotUnknownError, NetworkBitsInvalidError, ObservedSpanInvalidError,
   ObservedValueRangeError, RetargetBitsMismatchError,
@@ -14,6 +14,7 @@ import {
   ScenarioAlreadyStartedError, ScenarioNotStartedError, SiteAlreadyContractedError, SiteOverRemovedError, SiteUnknownError
 } from "./DomainErrors.ts"
 import { deployedThs, type LedgerState, type LotState, lookup, type ObservedSpan, withEntry, withoutEntry } from "./LedgerState.ts"
+import { MAX_CAPEX_USD_CENTS, MAX_FLEET_THS, MAX_HORIZON_DAYS, MAX_HORIZON_S } from "./Bounds.ts"
 import { satsToUsdCents } from "./Money.ts"
 import { formatAtS, parseAtS } from "./Time.ts"
 
@@ -59,6 +60,9 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
     }
     const untilS = parseAtS(d.until) ?? 0
     if (untilS <= atS) return no(new EventTimeBackwardsError({ field: "data.until", message: `the horizon ${d.until} is not after the start ${event.at}` }))
+    if (untilS - atS > MAX_HORIZON_S) {
+      return no(new EventAfterHorizonError({ field: "data.until", message: `the horizon ${d.until} is more than ${MAX_HORIZON_DAYS} days (50 years) after the start ${event.at}` }))
+    }
     if (state.lastAtS !== null && atS < state.lastAtS) {
       return no(new EventTimeBackwardsError({ field: "at", message: `${event.at} is before the previous event` }))
     }
@@ -70,12 +74,28 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
   if (state.lastAtS !== null && atS < state.lastAtS) {
     return no(new EventTimeBackwardsError({ field: "at", message: `${event.at} is before the previous event` }))
   }
+  // Nothing happens after the horizon (an event exactly at `until` closes the last period). The one rule behind
+  // `validate` and `run` alike: the simulator's compiler defers to it.
+  const untilS = state.scenario.untilS
+  if (atS > untilS) {
+    return no(new EventAfterHorizonError({ field: "at", message: `${event.at} is after the scenario's horizon (until ${formatAtS(untilS)})` }))
+  }
   switch (event.type) {
-    case "HashratePurchased":
+    case "HashratePurchased": {
       if (lookup(state.lots, event.data.lotId) !== undefined) {
         return no(new LotDuplicateError({ field: "data.lotId", message: `lot ${event.data.lotId} was already bought` }))
       }
+      let fleetThs = event.data.hashrateThs
+      for (const lot of Object.values(state.lots)) fleetThs += lot.hashrateThs
+      // With the same float slack as every TH/s comparison: lots split in float parts may sum a hair past the bound.
+      if (exceeds(fleetThs, MAX_FLEET_THS)) {
+        return no(new TotalOutOfBoundsError({ field: "data.hashrateThs", message: `the lots bought come to ${fleetThs} TH/s, more than the ${MAX_FLEET_THS} TH/s a fleet may hold` }))
+      }
+      if (state.treasury.capexUsdCents + event.data.priceUsdCents > MAX_CAPEX_USD_CENTS) {
+        return no(new TotalOutOfBoundsError({ field: "data.priceUsdCents", message: `the lots bought cost more than ${MAX_CAPEX_USD_CENTS} cents together` }))
+      }
       return ok(event)
+    }
     case "HostingContractSigned": {
       const d = event.data
       if (lookup(state.contracts, d.contractId) !== undefined) {

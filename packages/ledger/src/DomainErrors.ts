@@ -60,7 +60,14 @@ export class ObservedSpanInvalidError extends Data.TaggedError("ObservedSpanInva
 /** An observed value out of its range (fees above MAX_MONEY, an operating hashrate above what is deployed). */
 export class ObservedValueRangeError extends Data.TaggedError("ObservedValueRangeError")<Fields> {}
 
+/** An event at or after the scenario's horizon (`until` is exclusive), or a horizon longer than the tools bound. */
+export class EventAfterHorizonError extends Data.TaggedError("EventAfterHorizonError")<Fields> {}
+/** A purchase that takes the fleet or the capex past the bounds that keep every total exact (Bounds.ts). */
+export class TotalOutOfBoundsError extends Data.TaggedError("TotalOutOfBoundsError")<Fields> {}
+
 export type DomainError =
+  | EventAfterHorizonError
+  | TotalOutOfBoundsError
   | ScenarioNotStartedError
   | ScenarioAlreadyStartedError
   | EventTimeBackwardsError

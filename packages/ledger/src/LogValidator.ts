@@ -10,6 +10,8 @@ import { KnockOnFilter } from "./KnockOn.ts"
 import { initialState, type LedgerState } from "./LedgerState.ts"
 import { linesOfFile, linesOfText, MAX_LINE_BYTES, type RawLine } from "./LineReader.ts"
 import { GENESIS_PREV } from "./LogWriter.ts"
+import { escapeControls } from "./SafeText.ts"
+import { parseStrictJson } from "./StrictJson.ts"
 
 /** One problem: `file:line: field: message` once printed. `field` is "line" for the line as a whole. */
 export interface LogProblem {
@@ -18,13 +20,12 @@ export interface LogProblem {
   readonly message: string
 }
 
-// Messages quote user data (ids, keys, JSON snippets): control characters are escaped so that a problem stays one
-// printable line whatever the log holds.
-const printable = (s: string): string =>
-  s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-
-/** `file:line: field: message`, on one printable line. */
-export const formatProblem = (file: string, p: LogProblem): string => `${file}:${p.line}: ${printable(p.field)}: ${printable(p.message)}`
+/**
+ * `file:line: field: message`, on one printable line: messages quote user data (ids, keys, JSON snippets), so
+ * control and bidi characters are escaped (SafeText) whatever the log holds.
+ */
+export const formatProblem = (file: string, p: LogProblem): string =>
+  `${escapeControls(file)}:${p.line}: ${escapeControls(p.field)}: ${escapeControls(p.message)}`
 
 export interface LogSummary {
   readonly lines: number
@@ -44,7 +45,8 @@ export interface LogSummary {
   readonly state: LedgerState
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true })
+// ignoreBOM: a byte-order mark stays in the text, so one before any line (the seal's included) is seen and refused.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
 const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex")
 
 /**
@@ -101,13 +103,16 @@ export class LogValidator {
       this.problem(n, "line", "empty line")
       return
     }
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch (e) {
-      this.problem(n, "line", `invalid JSON (${e instanceof Error ? e.message : String(e)})`)
+    if (text.charCodeAt(0) === 0xfeff) {
+      this.problem(n, "line", "starts with a byte-order mark (U+FEFF); save the log as UTF-8 without BOM")
       return
     }
+    const parsed = parseStrictJson(text)
+    if (!("value" in parsed)) {
+      this.problem(n, parsed.field, parsed.message)
+      return
+    }
+    const json = parsed.value
     const hasSeq = typeof json === "object" && json !== null && "seq" in json
     const hasPrev = typeof json === "object" && json !== null && "prev" in json
     // Line 1 decides whether the log is numbered and chained; every later line must agree.

@@ -1,14 +1,17 @@
 // Runs a batch (or one shard of it) on a pool of worker threads and writes its outputs. Effect owns the edges:
-// argument checks before any work, the worker pool and open files as scoped resources, interruption (Ctrl-C)
-// that stops the workers and removes every temporary file, and the final renames that publish the outputs.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs"
+// argument checks before any work, the worker pool, open files and the output folder's lock and staging folder as
+// scoped resources, interruption (Ctrl-C) that stops the workers and drops the staging folder (the previous
+// outputs stay as they were), and the final swap that publishes the sealed folder (BatchFolder.ts).
 import { join } from "node:path"
 import { Data, Effect, Exit } from "effect"
-import { claimOutputFolder, manifestFileName, OutputFolderBusyError, outcomesFileName, renderManifestJson, summaryFileName, temporaryName } from "./BatchFolder.ts"
+import { OutputPathInvalidError } from "@hashsim/ledger"
+import { beginFolderWrite, OutputFolderBusyError, outcomesFileName, summaryFileName } from "./BatchFolder.ts"
+import type { FileSeal } from "./BatchManifest.ts"
 import { OutcomesWriter } from "./OutcomesFile.ts"
 import { loadRunner, type OutcomeColumn, type RunnerSpec } from "./PathRunner.ts"
 import { isValidSeed } from "@hashsim/sim/seed"
 import { shardRange, wholeBatch, type PathRange, type Shard } from "./Shard.ts"
+import { writeSealedText } from "./SealedFile.ts"
 import { ColumnSpill, renderSummaryJson, type BatchIdentity, type Summary } from "./Summary.ts"
 import { WorkerPool } from "./WorkerPool.ts"
 
@@ -69,32 +72,29 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
       catch: (error) => new BatchRunFailedError({ message: message(error) })
     })
     const columns = runner.columns
-    yield* Effect.try({
-      try: () => claimOutputFolder(outDir, identity, shard),
-      catch: (error) => (error instanceof OutputFolderBusyError ? error : new BatchRunFailedError({ message: message(error) }))
-    })
-    yield* Effect.try({
-      try: () => mkdirSync(outDir, { recursive: true }),
-      catch: (error) => new BatchRunFailedError({ message: `cannot create --out ${outDir}: ${message(error)}` })
-    })
-    const csvTemp = temporaryName(outDir, outcomesFileName)
-    const lastFileName = shard === undefined ? summaryFileName : manifestFileName
-    const lastTemp = temporaryName(outDir, lastFileName)
     const ioFailure = (what: string) => (error: unknown) => new BatchRunFailedError({ message: `${what}: ${message(error)}` })
 
     return yield* Effect.scoped(Effect.gen(function* () {
-      yield* Effect.addFinalizer((exit) => Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => {
-        rmSync(csvTemp, { force: true })
-        rmSync(lastTemp, { force: true })
-      }))
+      const folder = yield* Effect.acquireRelease(
+        Effect.try({
+          try: () => beginFolderWrite(outDir, identity, shard),
+          catch: (error) =>
+            error instanceof OutputFolderBusyError ? error
+            : error instanceof OutputPathInvalidError ? new OutputFolderBusyError({ message: error.message })
+            : new BatchRunFailedError({ message: `cannot write --out ${outDir}: ${message(error)}` })
+        }),
+        (f) => Effect.sync(() => f.abandon())
+      )
+      const staging = folder.staging
       const spill = shard === undefined
         ? yield* Effect.acquireRelease(
-          Effect.try({ try: () => new ColumnSpill(outDir, columns.length), catch: ioFailure(`cannot write in ${outDir}`) }),
+          Effect.try({ try: () => new ColumnSpill(staging, columns.length), catch: ioFailure(`cannot write in ${staging}`) }),
           (s) => Effect.sync(() => s.dispose())
         )
         : undefined
+      const csvPath = join(staging, outcomesFileName)
       const writer = yield* Effect.acquireRelease(
-        Effect.try({ try: () => new OutcomesWriter(csvTemp, columns, spill), catch: ioFailure(`cannot write ${csvTemp}`) }),
+        Effect.try({ try: () => new OutcomesWriter(csvPath, columns, spill), catch: ioFailure(`cannot write ${csvPath}`) }),
         (w, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => w.destroy()))
       )
       if (count > 0) {
@@ -111,6 +111,7 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
               await writer.writeChunk(text, rows, width)
               done += end - start
               options.onProgress?.(done, count)
+              await faultHook("chunk", done)
             }, signal),
             catch: ioFailure("the batch failed")
           })
@@ -118,24 +119,34 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
       } else {
         options.onProgress?.(0, 0)
       }
-      yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvTemp}`) })
+      const files: Record<string, FileSeal> = {}
+      files[outcomesFileName] = yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvPath}`) })
       let summary: Summary | undefined
       if (spill !== undefined) {
         const stats = yield* Effect.try({ try: () => spill.stats(), catch: ioFailure("cannot summarize the outcomes") })
+        spill.dispose()
         summary = { ...identity, columns, stats }
         const text = renderSummaryJson(summary)
-        yield* Effect.try({ try: () => writeFileSync(lastTemp, text), catch: ioFailure(`cannot write ${lastTemp}`) })
-      } else if (shard !== undefined) {
-        const text = renderManifestJson({ ...identity, shard, pathStart: range.start, pathEnd: range.end, columns })
-        yield* Effect.try({ try: () => writeFileSync(lastTemp, text), catch: ioFailure(`cannot write ${lastTemp}`) })
+        const summaryPath = join(staging, summaryFileName)
+        files[summaryFileName] = yield* Effect.try({ try: () => writeSealedText(summaryPath, text), catch: ioFailure(`cannot write ${summaryPath}`) })
       }
+      yield* Effect.promise(() => faultHook("publish", count))
       yield* Effect.try({
-        try: () => {
-          renameSync(csvTemp, join(outDir, outcomesFileName))
-          renameSync(lastTemp, join(outDir, lastFileName))
-        },
+        try: () => folder.publish({ ...identity, shard, pathStart: range.start, pathEnd: range.end, columns }, files),
         catch: ioFailure(`cannot publish the outputs in ${outDir}`)
       })
       return { columns, range, summary }
     }))
   })
+
+/**
+ * Test hook for the fault suite (test/adversarial): with HASHSIM_FAULT_AT=<point> (chunk or publish) the process
+ * announces the point on stderr and waits there (HASHSIM_FAULT_WAIT_MS, default 60 s), so a test can kill it at a
+ * chosen moment. Unset, it costs one property read.
+ */
+const faultHook = async (point: string, done: number): Promise<void> => {
+  if (process.env["HASHSIM_FAULT_AT"] !== point) return
+  process.stderr.write(`\nhashsim-fault: at ${point} (${done} paths)\n`)
+  const ms = Number(process.env["HASHSIM_FAULT_WAIT_MS"] ?? "60000")
+  await new Promise((resolve) => setTimeout(resolve, ms))
+}

@@ -1,131 +1,288 @@
-// What a Monte Carlo output folder holds and whether a batch may write into it. A whole batch writes
-// outcomes.csv + summary.json; a shard writes outcomes.csv + shard.json (its manifest). Files are written under
-// temporary names and renamed at the very end, so a folder never holds a complete-looking file from a run that
-// did not finish. A folder that holds another batch (or another shard) is refused before any work starts.
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs"
-import { join } from "node:path"
+// The one writer and reader of a Monte Carlo output folder. A folder is a sealed unit: outcomes.csv, summary.json
+// (a whole batch) and manifest.json, whose seals (size, SHA-256) and batch fields every reader checks.
+// Writing: the folder is locked (FolderLock), new outputs are built in a staging folder beside it, fsynced (files
+// and folder), and swapped in only when complete; an interrupted run leaves the previous outputs as they were.
+// Reading: the manifest and summary are schema-decoded and every row is rechecked (path sequence, the seed derived
+// from the master seed, every cell as its column's kind); problems name folder, file, line and field.
+import { createHash } from "node:crypto"
+import { createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs"
+import { basename, dirname, join } from "node:path"
+import { createInterface } from "node:readline"
 import { Data } from "effect"
-import type { OutcomeColumn } from "./PathRunner.ts"
+import { checkOutputPath, fsyncPathSync, OutputPathInvalidError } from "@hashsim/ledger"
+import {
+  decodeManifest, manifestFileName, outcomesFileName, renderManifestJson, summaryFileName, type BatchManifest, type FileSeal
+} from "./BatchManifest.ts"
+import { lockOutputFolder, OutputFolderLockedError, type FolderLock } from "./FolderLock.ts"
+import { isoToEpochDay } from "./OutcomeCell.ts"
+import { outcomesHeader } from "./OutcomesFile.ts"
+import { pathSeeds } from "./PathSeed.ts"
+import { writeSealedText } from "./SealedFile.ts"
 import { formatShard, type Shard } from "./Shard.ts"
-import { summaryFormat, type BatchIdentity } from "./Summary.ts"
+import { decodeSummary, type BatchIdentity, type SummaryDocument } from "./Summary.ts"
 
-export const outcomesFileName = "outcomes.csv"
-export const summaryFileName = "summary.json"
-export const manifestFileName = "shard.json"
-export const shardManifestFormat = "hashsim-mc-shard/1"
+export { manifestFileName, outcomesFileName, summaryFileName } from "./BatchManifest.ts"
 
-/** The output folder holds files of a different batch, or something that is not a folder. */
+/** The output folder cannot take this batch: it holds something else, is not a folder, or is being written. */
 export class OutputFolderBusyError extends Data.TaggedError("OutputFolderBusyError")<{ readonly message: string }> {}
 
-/** shard.json: what a shard folder holds, enough for `merge` to check and join shards without re-running them. */
-export interface ShardManifest extends BatchIdentity {
-  readonly shard: Shard
-  readonly pathStart: number
-  readonly pathEnd: number
-  readonly columns: ReadonlyArray<OutcomeColumn>
-}
-
-export const renderManifestJson = (manifest: ShardManifest): string =>
-  `${JSON.stringify({
-    format: shardManifestFormat,
-    hashsimVersion: manifest.hashsimVersion,
-    scenarioSha256: manifest.scenarioSha256,
-    engine: manifest.engine,
-    masterSeed: manifest.masterSeed,
-    paths: manifest.paths,
-    shard: formatShard(manifest.shard),
-    pathStart: manifest.pathStart,
-    pathEnd: manifest.pathEnd,
-    columns: manifest.columns.map((column) => ({ name: column.name, kind: column.kind }))
-  }, null, 2)}\n`
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x)
-
-const identityOf = (json: Record<string, unknown>): BatchIdentity | undefined => {
-  const { hashsimVersion, scenarioSha256, engine, masterSeed, paths } = json
-  if (typeof hashsimVersion !== "string" || typeof scenarioSha256 !== "string" || typeof engine !== "string") return undefined
-  if (typeof masterSeed !== "number" || typeof paths !== "number") return undefined
-  return { hashsimVersion, scenarioSha256, engine, masterSeed, paths }
-}
-
-/** Reads and checks a shard folder's manifest; throws a message naming the file and field on any problem. */
-export const readManifest = (dir: string): ShardManifest => {
-  const file = join(dir, manifestFileName)
-  if (!existsSync(file)) throw new Error(`${dir}: not a shard output folder (no ${manifestFileName}; run \`hashsim mc --shard k/N --out ${dir}\`)`)
-  let json: unknown
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"))
-  } catch (error) {
-    throw new Error(`${file}:1: not valid JSON: ${(error as Error).message}`)
-  }
-  if (!isObject(json) || json["format"] !== shardManifestFormat) throw new Error(`${file}:1: format: expected "${shardManifestFormat}"`)
-  const identity = identityOf(json)
-  if (identity === undefined) throw new Error(`${file}:1: a batch field (hashsimVersion, scenarioSha256, engine, masterSeed, paths) is missing`)
-  const { shard, pathStart, pathEnd, columns } = json
-  const shardMatch = typeof shard === "string" ? /^([0-9]+)\/([0-9]+)$/.exec(shard) : null
-  if (shardMatch === null) throw new Error(`${file}:1: shard: expected "k/N"`)
-  if (typeof pathStart !== "number" || typeof pathEnd !== "number" || !(pathStart <= pathEnd)) throw new Error(`${file}:1: pathStart/pathEnd: expected a range`)
-  if (!Array.isArray(columns) || !columns.every((c) => isObject(c) && typeof c["name"] === "string" && (c["kind"] === "number" || c["kind"] === "date"))) {
-    throw new Error(`${file}:1: columns: expected a list of {name, kind}`)
-  }
-  return {
-    ...identity,
-    shard: { index: Number(shardMatch[1]), count: Number(shardMatch[2]) },
-    pathStart,
-    pathEnd,
-    columns: columns as ReadonlyArray<OutcomeColumn>
-  }
-}
-
-const sameIdentity = (a: BatchIdentity, b: BatchIdentity): boolean =>
-  a.hashsimVersion === b.hashsimVersion && a.scenarioSha256 === b.scenarioSha256 && a.engine === b.engine &&
-  a.masterSeed === b.masterSeed && a.paths === b.paths
+/** A folder read as a Monte Carlo output is not a complete, unedited one. */
+export class BatchFolderInvalidError extends Data.TaggedError("BatchFolderInvalidError")<{ readonly message: string }> {}
 
 const describeIdentity = (id: BatchIdentity): string =>
   `scenario ${id.scenarioSha256.slice(0, 12)}…, seed ${id.masterSeed}, ${id.paths} paths, engine ${id.engine}, hashsim ${id.hashsimVersion}`
 
-/**
- * Checks that `dir` may receive the outputs of this batch (or of this shard of it): it does not exist, is empty
- * of batch files, or holds an earlier run of exactly the same batch and shard (whose files are then removed, so
- * an interrupted re-run leaves nothing complete-looking behind). Throws OutputFolderBusyError otherwise.
- */
-export const claimOutputFolder = (dir: string, identity: BatchIdentity, shard: Shard | undefined): void => {
-  if (!existsSync(dir)) return
-  if (!statSync(dir).isDirectory()) throw new OutputFolderBusyError({ message: `--out ${dir} exists and is not a folder` })
-  const outcomes = join(dir, outcomesFileName)
-  const summary = join(dir, summaryFileName)
-  const manifest = join(dir, manifestFileName)
-  const wanted = shard === undefined ? `this batch (${describeIdentity(identity)})` : `shard ${formatShard(shard)} of this batch (${describeIdentity(identity)})`
-  const busy = (what: string): OutputFolderBusyError =>
-    new OutputFolderBusyError({ message: `--out ${dir} already holds ${what}, not ${wanted}; choose another folder or remove its files` })
-  const readJson = (file: string): Record<string, unknown> | undefined => {
-    try {
-      const json: unknown = JSON.parse(readFileSync(file, "utf8"))
-      return isObject(json) ? json : undefined
-    } catch {
-      return undefined
+const sameBatch = (a: BatchIdentity, b: BatchIdentity): boolean =>
+  a.hashsimVersion === b.hashsimVersion && a.scenarioSha256 === b.scenarioSha256 && a.engine === b.engine &&
+  a.masterSeed === b.masterSeed && a.paths === b.paths
+
+const sameShard = (a: Shard | undefined, b: Shard | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : a.index === b.index && a.count === b.count
+
+const stagingPrefix = (dir: string): string => `.${basename(dir)}.new-`
+const previousPrefix = (dir: string): string => `.${basename(dir)}.old-`
+
+/** Undoes what a killed writer left beside `dir` (we hold its lock): staging folders go, a swapped-out folder comes back. */
+const recoverLeftovers = (dir: string): void => {
+  const parent = dirname(dir)
+  for (const name of readdirSync(parent)) {
+    const path = join(parent, name)
+    if (name.startsWith(stagingPrefix(dir))) rmSync(path, { recursive: true, force: true })
+    else if (name.startsWith(previousPrefix(dir))) {
+      if (existsSync(dir)) rmSync(path, { recursive: true, force: true })
+      else renameSync(path, dir)
     }
   }
-  if (existsSync(summary)) {
-    const json = readJson(summary)
-    const held = json?.["format"] === summaryFormat ? identityOf(json) : undefined
-    if (held === undefined) throw busy(`a ${summaryFileName} that is not a hashsim summary`)
-    if (shard !== undefined || !sameIdentity(held, identity)) throw busy(`the outputs of another batch (${describeIdentity(held)})`)
-  }
-  if (existsSync(manifest)) {
-    let held: ShardManifest
-    try {
-      held = readManifest(dir)
-    } catch {
-      throw busy(`a ${manifestFileName} that is not a hashsim shard manifest`)
-    }
-    if (shard === undefined || !sameIdentity(held, identity) || held.shard.index !== shard.index || held.shard.count !== shard.count) {
-      throw busy(`shard ${formatShard(held.shard)} of a batch (${describeIdentity(held)})`)
-    }
-  }
-  if (existsSync(outcomes) && !existsSync(summary) && !existsSync(manifest)) throw busy(`an ${outcomesFileName} of an unknown batch`)
-  for (const file of [summary, manifest, outcomes]) rmSync(file, { force: true })
 }
 
-/** Temporary names for the files of one run, next to their final names (same folder, so rename is atomic). */
-export const temporaryName = (dir: string, fileName: string): string => join(dir, `.${fileName}.${process.pid}.tmp`)
+const ourFiles = new Set([manifestFileName, outcomesFileName, summaryFileName])
+
+/** Checks that an existing `dir` may be replaced by this batch's outputs; throws OutputFolderBusyError if not. */
+const claim = (dir: string, identity: BatchIdentity, shard: Shard | undefined): void => {
+  if (!existsSync(dir)) return
+  const names = readdirSync(dir)
+  if (names.length === 0) return
+  const wanted = shard === undefined ? `this batch (${describeIdentity(identity)})` : `shard ${formatShard(shard)} of this batch (${describeIdentity(identity)})`
+  const busy = (what: string): OutputFolderBusyError =>
+    new OutputFolderBusyError({ message: `--out ${dir}: already holds ${what}, not ${wanted}; choose another folder or remove its files` })
+  const foreign = names.filter((name) => !ourFiles.has(name))
+  if (foreign.length > 0) throw busy(`files that are not a hashsim batch's (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", …" : ""})`)
+  if (!names.includes(manifestFileName)) throw busy(`outputs without a ${manifestFileName} (an interrupted or older run)`)
+  const decoded = decodeManifest(readFileSync(join(dir, manifestFileName), "utf8"))
+  if ("problem" in decoded) throw busy(`a ${manifestFileName} that does not decode (${decoded.problem})`)
+  const held = decoded.manifest
+  if (!sameBatch(held, identity) || !sameShard(held.shard, shard)) {
+    throw busy(held.shard === undefined ? `the outputs of another batch (${describeIdentity(held)})` : `shard ${formatShard(held.shard)} of a batch (${describeIdentity(held)})`)
+  }
+}
+
+/** A folder being written: files go into `staging`; `publish` seals and swaps them in, `abandon` drops them. */
+export interface FolderWrite {
+  readonly staging: string
+  /** Writes manifest.json over `files` (already written and fsynced in staging), then swaps the folder in. */
+  readonly publish: (manifest: Omit<BatchManifest, "files">, files: Readonly<Record<string, FileSeal>>) => void
+  /** Removes the staging folder and releases the lock (after publish, only the lock). */
+  readonly abandon: () => void
+}
+
+/**
+ * Opens `dir` for writing a batch (or a shard of one): checks the path, takes the lock, cleans up after a killed
+ * writer, checks the folder may be replaced, and makes the staging folder. Throws OutputPathInvalidError,
+ * OutputFolderBusyError (also for a held lock) or a file-system error.
+ */
+export const beginFolderWrite = (dir: string, identity: BatchIdentity, shard: Shard | undefined): FolderWrite => {
+  checkOutputPath(dir, "folder")
+  mkdirSync(dirname(dir), { recursive: true })
+  let lock: FolderLock
+  try {
+    lock = lockOutputFolder(dir)
+  } catch (error) {
+    if (error instanceof OutputFolderLockedError) throw new OutputFolderBusyError({ message: error.message })
+    throw error
+  }
+  let staging = ""
+  try {
+    recoverLeftovers(dir)
+    checkOutputPath(dir, "folder")
+    claim(dir, identity, shard)
+    staging = join(dirname(dir), `${stagingPrefix(dir)}${process.pid}`)
+    mkdirSync(staging)
+  } catch (error) {
+    if (staging !== "") rmSync(staging, { recursive: true, force: true })
+    lock.release()
+    throw error
+  }
+  let published = false
+  return {
+    staging,
+    publish: (manifest, files) => {
+      writeSealedText(join(staging, manifestFileName), renderManifestJson({ ...manifest, files }))
+      fsyncPathSync(staging)
+      const previous = join(dirname(dir), `${previousPrefix(dir)}${process.pid}`)
+      const hadPrevious = existsSync(dir)
+      if (hadPrevious) renameSync(dir, previous)
+      renameSync(staging, dir)
+      fsyncPathSync(dirname(dir))
+      published = true
+      if (hadPrevious) rmSync(previous, { recursive: true, force: true })
+    },
+    abandon: () => {
+      if (!published) rmSync(staging, { recursive: true, force: true })
+      lock.release()
+    }
+  }
+}
+
+/** A sealed folder whose manifest (and summary, for a whole batch) decoded and whose small files matched their seals. */
+export interface BatchFolderView {
+  readonly dir: string
+  readonly manifest: BatchManifest
+  /** summary.json, for a whole batch. */
+  readonly summary: SummaryDocument | undefined
+}
+
+const invalid = (message: string): BatchFolderInvalidError => new BatchFolderInvalidError({ message })
+
+const sha256Of = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex")
+
+/**
+ * Opens a Monte Carlo output folder for reading: decodes manifest.json, checks the folder holds exactly the files
+ * it lists, their sizes, summary.json's digest and that summary.json and the manifest describe the same batch.
+ * outcomes.csv's digest is checked by `readOutcomeRows`, in the one pass that reads it.
+ */
+export const openBatchFolder = (dir: string, expect: "batch" | "shard"): BatchFolderView => {
+  let st
+  try {
+    st = lstatSync(dir)
+  } catch {
+    throw invalid(`${dir}: no such folder`)
+  }
+  if (!st.isDirectory()) throw invalid(`${dir}: not a folder`)
+  const manifestFile = join(dir, manifestFileName)
+  if (!existsSync(manifestFile)) {
+    const hint = expect === "shard" ? `run \`hashsim mc --shard k/N --out ${dir}\`` : "run `hashsim mc` or `hashsim merge` into it"
+    throw invalid(`${dir}: not a Monte Carlo output folder (no ${manifestFileName}; ${hint})`)
+  }
+  const decoded = decodeManifest(readFileSync(manifestFile, "utf8"))
+  if ("problem" in decoded) throw invalid(`${manifestFile}:1: ${decoded.problem}`)
+  const manifest = decoded.manifest
+  if (expect === "shard" && manifest.shard === undefined) throw invalid(`${manifestFile}:1: shard: ${dir} holds a whole batch, not a shard (nothing to merge)`)
+  if (expect === "batch" && manifest.shard !== undefined) {
+    throw invalid(`${manifestFile}:1: shard: ${dir} holds shard ${formatShard(manifest.shard)} only; join the shards with \`hashsim merge\` first`)
+  }
+  const wantedFiles = expect === "batch" ? [outcomesFileName, summaryFileName] : [outcomesFileName]
+  const listed = Object.keys(manifest.files).sort()
+  if (listed.join(",") !== [...wantedFiles].sort().join(",")) throw invalid(`${manifestFile}:1: files: expected ${wantedFiles.join(" and ")}, found ${listed.join(", ") || "none"}`)
+  for (const name of readdirSync(dir)) {
+    if (name !== manifestFileName && !wantedFiles.includes(name)) throw invalid(`${join(dir, name)}: not part of the batch (the manifest does not list it)`)
+  }
+  for (const name of wantedFiles) {
+    const file = join(dir, name)
+    const seal = manifest.files[name] as FileSeal
+    let size: number
+    try {
+      size = lstatSync(file).size
+    } catch {
+      throw invalid(`${file}: missing (${manifestFile} lists it)`)
+    }
+    if (size !== seal.bytes) throw invalid(`${file}: ${size} bytes, but ${manifestFileName} records ${seal.bytes} (truncated or edited)`)
+  }
+  let summary: SummaryDocument | undefined
+  if (expect === "batch") {
+    const file = join(dir, summaryFileName)
+    const bytes = readFileSync(file)
+    const seal = manifest.files[summaryFileName] as FileSeal
+    if (sha256Of(bytes) !== seal.sha256) throw invalid(`${file}: its SHA-256 is not the one ${manifestFileName} records (edited)`)
+    const s = decodeSummary(bytes.toString("utf8"))
+    if ("problem" in s) throw invalid(`${file}:1: ${s.problem}`)
+    summary = s.summary
+    for (const field of ["hashsimVersion", "scenarioSha256", "engine", "masterSeed", "paths"] as const) {
+      if (summary[field] !== manifest[field]) throw invalid(`${file}:1: ${field}: ${JSON.stringify(summary[field])}, but ${manifestFileName} records ${JSON.stringify(manifest[field])}`)
+    }
+    const names = Object.keys(summary.columns)
+    if (names.join(",") !== manifest.columns.map((c) => c.name).join(",")) throw invalid(`${file}:1: columns: not the columns ${manifestFileName} lists`)
+  }
+  return { dir, manifest, summary }
+}
+
+const canonicalNumber = (cell: string): number => {
+  const value = Number(cell)
+  if (!Number.isFinite(value) || String(value) !== cell) throw new Error(`"${cell}" is not a finite number in its shortest form`)
+  return value
+}
+
+/** The value of a checked cell: NaN for empty, a canonical finite number, or a real YYYY-MM-DD date (days since 1970). */
+const checkedCell = (cell: string, kind: "number" | "date"): number => {
+  if (cell === "") return Number.NaN
+  if (kind === "number") return canonicalNumber(cell)
+  const day = isoToEpochDay(cell)
+  if (new Date(day * 86_400_000).toISOString().slice(0, 10) !== cell) throw new Error(`"${cell}" is not a calendar date`)
+  return day
+}
+
+/**
+ * Reads outcomes.csv of an opened folder in one streamed pass, rechecking every row (the path sequence of the
+ * manifest's range, each seed derived again from the master seed and path, every cell as its column's kind) and,
+ * at the end, the file's SHA-256. `onRow` gets the row's text (LF excluded) and its column values (NaN = empty;
+ * the array is reused). Throws BatchFolderInvalidError naming file, line and field.
+ */
+export const readOutcomeRows = async (
+  view: BatchFolderView,
+  onRow: (text: string, values: Float64Array, path: number) => void | Promise<void>
+): Promise<void> => {
+  const { manifest } = view
+  const file = join(view.dir, outcomesFileName)
+  const header = outcomesHeader(manifest.columns).join(",")
+  const kinds = manifest.columns.map((c) => c.kind)
+  const names = manifest.columns.map((c) => c.name)
+  const seedOf = pathSeeds(manifest.masterSeed)
+  const values = new Float64Array(kinds.length)
+  const hash = createHash("sha256")
+  const input = createReadStream(file)
+  input.on("data", (chunk) => hash.update(chunk))
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })
+  let line = 0
+  let path = manifest.pathStart
+  try {
+    for await (const text of lines) {
+      line++
+      if (line === 1) {
+        if (text !== header) throw invalid(`${file}:1: header: not the columns ${manifestFileName} lists`)
+        continue
+      }
+      const at = `${file}:${line}`
+      if (path >= manifest.pathEnd) throw invalid(`${at}: path: more rows than the paths ${manifest.pathStart}..${manifest.pathEnd - 1} of ${manifestFileName}`)
+      const cells = text.split(",")
+      if (cells.length !== kinds.length + 2) throw invalid(`${at}: line: ${cells.length} cells, expected ${kinds.length + 2}`)
+      if (cells[0] !== String(path)) throw invalid(`${at}: path: expected ${path}, found "${cells[0]}"`)
+      const seed = seedOf(path)
+      if (cells[1] !== String(seed)) throw invalid(`${at}: seed: expected ${seed} (master seed ${manifest.masterSeed}, path ${path}), found "${cells[1]}"`)
+      for (let j = 0; j < kinds.length; j++) {
+        try {
+          values[j] = checkedCell(cells[j + 2] as string, kinds[j] as "number" | "date")
+        } catch (error) {
+          throw invalid(`${at}: ${names[j]}: ${(error as Error).message}`)
+        }
+      }
+      await onRow(text, values, path)
+      path++
+    }
+  } catch (error) {
+    input.destroy()
+    if (error instanceof BatchFolderInvalidError) throw error
+    throw invalid(`${file}: cannot read: ${(error as Error).message}`)
+  }
+  if (line === 0) throw invalid(`${file}:1: header: empty file`)
+  if (path !== manifest.pathEnd) throw invalid(`${file}:${line}: path: ends at path ${path - 1}, but ${manifestFileName} records paths ${manifest.pathStart}..${manifest.pathEnd - 1} (truncated?)`)
+  const seal = manifest.files[outcomesFileName] as FileSeal
+  if (hash.digest("hex") !== seal.sha256) throw invalid(`${file}: its SHA-256 is not the one ${manifestFileName} records (edited)`)
+}
+
+/** Reads and rechecks a whole folder (all rows and seals); throws BatchFolderInvalidError on the first problem. */
+export const verifyBatchFolder = async (dir: string, expect: "batch" | "shard"): Promise<BatchFolderView> => {
+  const view = openBatchFolder(dir, expect)
+  await readOutcomeRows(view, () => undefined)
+  return view
+}
+
+export { OutputPathInvalidError }

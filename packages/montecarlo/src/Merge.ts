@@ -1,17 +1,21 @@
-// `merge`: joins the folders of `mc --shard` runs into exactly the bytes one unsharded run writes. It checks the
-// shards belong to one batch (scenario, seed, path count, engine, version, columns) and tile 0..paths-1 without
-// gaps or overlaps, copies their rows in path order verbatim, and computes summary.json from the joined CSV.
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs"
-import { once } from "node:events"
+// `merge`: joins the folders of `mc --shard` runs into exactly the bytes one unsharded run writes. Every shard is
+// read through BatchFolder (manifest decoded, seals checked, every row's path, seed and cells rechecked); the shards
+// must be of one batch (scenario, seed, path count, engine, versions, columns) and tile 0..paths-1 without gaps or
+// overlaps. Rows are copied in path order verbatim and summary.json is computed from the values they hold.
 import { join } from "node:path"
-import { createInterface } from "node:readline"
 import { Data, Effect, Exit } from "effect"
-import { claimOutputFolder, OutputFolderBusyError, outcomesFileName, readManifest, summaryFileName, temporaryName, type ShardManifest } from "./BatchFolder.ts"
+import { OutputPathInvalidError } from "@hashsim/ledger"
+import {
+  beginFolderWrite, BatchFolderInvalidError, openBatchFolder, OutputFolderBusyError, outcomesFileName, readOutcomeRows, summaryFileName,
+  type BatchFolderView
+} from "./BatchFolder.ts"
+import type { BatchManifest, FileSeal } from "./BatchManifest.ts"
 import { outcomesHeader } from "./OutcomesFile.ts"
+import { SealedFileWriter, writeSealedText } from "./SealedFile.ts"
 import { formatShard } from "./Shard.ts"
-import { renderSummaryJson, summarizeOutcomes, type BatchIdentity, type Summary } from "./Summary.ts"
+import { ColumnSpill, renderSummaryJson, type BatchIdentity, type Summary } from "./Summary.ts"
 
-/** The shard folders given to merge are not the complete set of one batch's shards. */
+/** The shard folders given to merge are not the complete set of one batch's shards, or one is damaged. */
 export class ShardSetInvalidError extends Data.TaggedError("ShardSetInvalidError")<{ readonly message: string }> {}
 
 /** Reading or writing files failed during a merge. */
@@ -19,10 +23,10 @@ export class MergeFailedError extends Data.TaggedError("MergeFailedError")<{ rea
 
 interface ShardFolder {
   readonly dir: string
-  readonly manifest: ShardManifest
+  readonly manifest: BatchManifest
 }
 
-const identityFields = ["scenarioSha256", "masterSeed", "paths", "engine", "hashsimVersion"] as const
+const identityFields = ["scenarioSha256", "masterSeed", "paths", "engine", "hashsimVersion", "modelVersion"] as const
 
 /** Checks that the shards are of one batch and cover its paths exactly once; returns them in path order. */
 export const checkShardSet = (shards: ReadonlyArray<ShardFolder>): Array<ShardFolder> => {
@@ -45,7 +49,7 @@ export const checkShardSet = (shards: ReadonlyArray<ShardFolder>): Array<ShardFo
   for (const shard of sorted) {
     const { pathStart, pathEnd } = shard.manifest
     if (pathStart > covered) fail(`paths ${covered}..${pathStart - 1} are in no shard given (a gap${previous ? ` after ${previous.dir}` : " at the start"}; is a shard missing?)`)
-    if (pathStart < covered) fail(`${shard.dir} (shard ${formatShard(shard.manifest.shard)}, paths ${pathStart}..${pathEnd - 1}) overlaps ${previous?.dir ?? "another shard"}: paths ${pathStart}..${Math.min(covered, pathEnd) - 1} would appear twice`)
+    if (pathStart < covered) fail(`${shard.dir} (shard ${shard.manifest.shard === undefined ? "?" : formatShard(shard.manifest.shard)}, paths ${pathStart}..${pathEnd - 1}) overlaps ${previous?.dir ?? "another shard"}: paths ${pathStart}..${Math.min(covered, pathEnd) - 1} would appear twice`)
     covered = pathEnd
     previous = shard
   }
@@ -53,86 +57,72 @@ export const checkShardSet = (shards: ReadonlyArray<ShardFolder>): Array<ShardFo
   return sorted
 }
 
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
 /** Merges shard folders into `outDir` (outcomes.csv + summary.json, byte-identical to an unsharded run). */
 export const mergeShards = (dirs: ReadonlyArray<string>, outDir: string): Effect.Effect<Summary, ShardSetInvalidError | OutputFolderBusyError | MergeFailedError> =>
   Effect.gen(function* () {
-    const folders = yield* Effect.try({
-      try: () => dirs.map((dir) => ({ dir, manifest: readManifest(dir) })),
-      catch: (error) => new ShardSetInvalidError({ message: (error as Error).message })
+    const views = yield* Effect.try({
+      try: () => dirs.map((dir) => openBatchFolder(dir, "shard")),
+      catch: (error) => new ShardSetInvalidError({ message: message(error) })
     })
     const sorted = yield* Effect.try({
-      try: () => checkShardSet(folders),
+      try: () => checkShardSet(views) as Array<BatchFolderView>,
       catch: (error) => (error instanceof ShardSetInvalidError ? error : new ShardSetInvalidError({ message: String(error) }))
     })
-    const manifest = (sorted[0] as ShardFolder).manifest
+    const manifest = (sorted[0] as BatchFolderView).manifest
     const identity: BatchIdentity = {
       hashsimVersion: manifest.hashsimVersion, scenarioSha256: manifest.scenarioSha256, engine: manifest.engine,
-      masterSeed: manifest.masterSeed, paths: manifest.paths
+      masterSeed: manifest.masterSeed, paths: manifest.paths, modelVersion: manifest.modelVersion
     }
     const columns = manifest.columns
-    yield* Effect.try({
-      try: () => {
-        claimOutputFolder(outDir, identity, undefined)
-        mkdirSync(outDir, { recursive: true })
-      },
-      catch: (error) => (error instanceof OutputFolderBusyError ? error : new MergeFailedError({ message: String(error) }))
-    })
-    const csvTemp = temporaryName(outDir, outcomesFileName)
-    const summaryTemp = temporaryName(outDir, summaryFileName)
-    const failed = (error: unknown) => (error instanceof ShardSetInvalidError ? error : new MergeFailedError({ message: error instanceof Error ? error.message : String(error) }))
-    return yield* Effect.gen(function* () {
-      yield* Effect.tryPromise({ try: () => joinOutcomes(sorted, outcomesHeader(columns).join(","), csvTemp), catch: failed })
-      const stats = yield* Effect.tryPromise({ try: () => summarizeOutcomes(csvTemp, columns, outDir), catch: failed })
-      const summary: Summary = { ...identity, columns, stats }
-      yield* Effect.try({
-        try: () => {
-          writeFileSync(summaryTemp, renderSummaryJson(summary))
-          renameSync(csvTemp, join(outDir, outcomesFileName))
-          renameSync(summaryTemp, join(outDir, summaryFileName))
+    const failed = (error: unknown) =>
+      error instanceof ShardSetInvalidError ? error
+      : error instanceof BatchFolderInvalidError ? new ShardSetInvalidError({ message: error.message })
+      : new MergeFailedError({ message: message(error) })
+    return yield* Effect.scoped(Effect.gen(function* () {
+      const folder = yield* Effect.acquireRelease(
+        Effect.try({
+          try: () => beginFolderWrite(outDir, identity, undefined),
+          catch: (error) =>
+            error instanceof OutputFolderBusyError ? error
+            : error instanceof OutputPathInvalidError ? new OutputFolderBusyError({ message: error.message })
+            : new MergeFailedError({ message: `cannot write --out ${outDir}: ${message(error)}` })
+        }),
+        (f) => Effect.sync(() => f.abandon())
+      )
+      const spill = yield* Effect.acquireRelease(
+        Effect.try({ try: () => new ColumnSpill(folder.staging, columns.length), catch: failed }),
+        (s) => Effect.sync(() => s.dispose())
+      )
+      const csvPath = join(folder.staging, outcomesFileName)
+      const out = yield* Effect.acquireRelease(
+        Effect.try({ try: () => new SealedFileWriter(csvPath), catch: failed }),
+        (w, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => w.destroy()))
+      )
+      const files: Record<string, FileSeal> = {}
+      files[outcomesFileName] = yield* Effect.tryPromise({
+        try: async () => {
+          await out.write(`${outcomesHeader(columns).join(",")}\n`)
+          for (const view of sorted) {
+            await readOutcomeRows(view, async (text, values) => {
+              for (let j = 0; j < values.length; j++) spill.set(j, values[j] as number)
+              spill.endRow()
+              await out.write(`${text}\n`)
+            })
+          }
+          return await out.close()
         },
         catch: failed
       })
+      const stats = yield* Effect.try({ try: () => spill.stats(), catch: failed })
+      spill.dispose()
+      const summary: Summary = { ...identity, columns, stats }
+      files[summaryFileName] = yield* Effect.try({ try: () => writeSealedText(join(folder.staging, summaryFileName), renderSummaryJson(summary)), catch: failed })
+      yield* Effect.try({
+        try: () => folder.publish({ ...identity, shard: undefined, pathStart: 0, pathEnd: identity.paths, columns }, files),
+        catch: failed
+      })
       return summary
-    }).pipe(Effect.onExit((exit) => Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => {
-      rmSync(csvTemp, { force: true })
-      rmSync(summaryTemp, { force: true })
-    })))
+    }))
   })
-
-/** Copies the header once and every shard's rows verbatim, checking each shard holds exactly its paths. */
-const joinOutcomes = async (shards: ReadonlyArray<ShardFolder>, header: string, target: string): Promise<void> => {
-  const out = createWriteStream(target)
-  const closed = new Promise<void>((resolve, reject) => { out.on("finish", resolve); out.on("error", reject) })
-  closed.catch(() => undefined)
-  try {
-    out.write(`${header}\n`)
-    for (const { dir, manifest } of shards) {
-      const file = join(dir, outcomesFileName)
-      const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
-      let line = 0
-      let expected = manifest.pathStart
-      for await (const text of lines) {
-        line++
-        if (line === 1) {
-          if (text !== header) throw new ShardSetInvalidError({ message: `${file}:1: header does not match the shard manifest's columns` })
-          continue
-        }
-        const comma = text.indexOf(",")
-        if (text.slice(0, comma) !== String(expected)) {
-          throw new ShardSetInvalidError({ message: `${file}:${line}: path: expected ${expected}, found ${text.slice(0, comma)} (is the shard's outcomes.csv damaged?)` })
-        }
-        expected++
-        if (!out.write(`${text}\n`)) await once(out, "drain")
-      }
-      if (line === 0) throw new ShardSetInvalidError({ message: `${file}: missing or empty` })
-      if (expected !== manifest.pathEnd) {
-        throw new ShardSetInvalidError({ message: `${file}:${line}: ends at path ${expected - 1}, but its manifest says the shard holds paths ${manifest.pathStart}..${manifest.pathEnd - 1} (truncated?)` })
-      }
-    }
-    out.end()
-    await closed
-  } catch (error) {
-    out.destroy()
-    throw error
-  }
-}

@@ -1,10 +1,10 @@
 // Writes outcomes.csv as it streams in: the header, then each chunk's rows as CSV text (produced by csv-stringify
 // in the workers, cells formatted by OutcomeCell), LF line ends, so the bytes depend only on the values.
-import { createWriteStream, type WriteStream } from "node:fs"
-import { once } from "node:events"
 import { stringify } from "csv-stringify/sync"
+import type { FileSeal } from "./BatchManifest.ts"
 import { cellValue, formatCell } from "./OutcomeCell.ts"
 import type { OutcomeColumn } from "./PathRunner.ts"
+import { SealedFileWriter } from "./SealedFile.ts"
 import type { ColumnSpill } from "./Summary.ts"
 
 /** The header cells of outcomes.csv for these columns. */
@@ -22,18 +22,14 @@ export const outcomesText = (rows: Float64Array, width: number, columns: Readonl
 }
 
 export class OutcomesWriter {
-  private readonly file: WriteStream
-  private readonly done: Promise<void>
+  private readonly file: SealedFileWriter
+  private readonly started: Promise<void>
 
   /** `spill`, when given, receives every cell's value exactly as the written text parses back (OutcomeCell.cellValue). */
   constructor(path: string, private readonly columns: ReadonlyArray<OutcomeColumn>, private readonly spill?: ColumnSpill) {
-    this.file = createWriteStream(path)
-    this.done = new Promise<void>((resolve, reject) => {
-      this.file.on("finish", () => resolve())
-      this.file.on("error", reject)
-    })
-    this.done.catch(() => undefined)
-    this.file.write(stringify([outcomesHeader(columns)], { record_delimiter: "unix", eof: true }))
+    this.file = new SealedFileWriter(path)
+    this.started = this.file.write(stringify([outcomesHeader(columns)], { record_delimiter: "unix", eof: true }))
+    this.started.catch(() => undefined)
   }
 
   /** Writes a chunk: its CSV text, and its values (row-major: path, seed, columns) to the spill; waits when the file falls behind. */
@@ -46,13 +42,14 @@ export class OutcomesWriter {
         spill.endRow()
       }
     }
-    if (!this.file.write(text)) await Promise.race([once(this.file, "drain"), this.done])
+    await this.started
+    await this.file.write(text)
   }
 
-  /** Ends the file and waits until every byte is on disk. */
-  async close(): Promise<void> {
-    this.file.end()
-    await this.done
+  /** Ends the file, waits until every byte is on disk (fsync) and returns its size and digest. */
+  async close(): Promise<FileSeal> {
+    await this.started
+    return await this.file.close()
   }
 
   /** Abandons the file (on failure or interruption); the caller removes it. */

@@ -1,13 +1,15 @@
 // summary.json: the statistics of every outcome column, computed from the values outcomes.csv holds, so a merge
 // of shards, which only has the CSVs, reproduces an unsharded run's summary exactly. `mc` spills each value as its
-// written cell reads back (OutcomeCell.cellValue); `merge` parses the joined CSV back with csv-parse. Either way
+// written cell reads back (OutcomeCell.cellValue); `merge` spills the values its reader rechecked (BatchFolder). Either way
 // each column goes to its own binary file, then one column at a time is loaded: memory is one column (8 bytes a
 // path) however many columns and paths there are.
-import { closeSync, createReadStream, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs"
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
-import { parse } from "csv-parse"
+import { Schema } from "effect"
+import { parseStrictJson } from "@hashsim/ledger"
+import { firstProblem } from "./BatchManifest.ts"
 import { columnStats, type ColumnStats } from "./ColumnStats.ts"
-import { epochDayToIso, parseCell } from "./OutcomeCell.ts"
+import { epochDayToIso } from "./OutcomeCell.ts"
 import type { OutcomeColumn } from "./PathRunner.ts"
 
 /** What makes two batches the same batch (and shards of one batch mergeable). */
@@ -18,6 +20,8 @@ export interface BatchIdentity {
   readonly engine: string
   readonly masterSeed: number
   readonly paths: number
+  /** The simulator's model version (recorded in manifest.json; not part of summary.json's bytes). */
+  readonly modelVersion?: number | undefined
 }
 
 export const summaryFormat = "hashsim-mc-summary/1"
@@ -31,11 +35,12 @@ const spillRows = 8192
 
 /**
  * Collects a table's values column by column on disk (one binary file of doubles per column, in a scratch folder
- * inside `parent`), then yields each column's statistics loading one column at a time.
+ * inside `parent`), then yields each column's statistics loading one column at a time. Files are opened only while
+ * a block of rows is appended, one at a time, so a batch with any number of columns (a long horizon has two a
+ * month) holds at most one file open.
  */
 export class ColumnSpill {
   private readonly scratch: string
-  private readonly fds: Array<number> = []
   private readonly buffers: Array<Float64Array>
   private filled = 0
   private closed = false
@@ -43,12 +48,10 @@ export class ColumnSpill {
   constructor(parent: string, private readonly columnCount: number) {
     this.scratch = mkdtempSync(join(parent, ".summary-"))
     this.buffers = Array.from({ length: columnCount }, () => new Float64Array(spillRows))
-    try {
-      for (let j = 0; j < columnCount; j++) this.fds.push(openSync(join(this.scratch, `${j}.f64`), "w+"))
-    } catch (error) {
-      this.dispose()
-      throw error
-    }
+  }
+
+  private fileOf(j: number): string {
+    return join(this.scratch, `${j}.f64`)
   }
 
   /** Sets column `j` of the current row. */
@@ -63,7 +66,7 @@ export class ColumnSpill {
 
   private flush(): void {
     for (let j = 0; j < this.columnCount; j++) {
-      writeSync(this.fds[j] as number, new Uint8Array((this.buffers[j] as Float64Array).buffer, 0, this.filled * 8))
+      appendFileSync(this.fileOf(j), new Uint8Array((this.buffers[j] as Float64Array).buffer, 0, this.filled * 8))
     }
     this.filled = 0
   }
@@ -73,10 +76,8 @@ export class ColumnSpill {
     this.flush()
     const stats: Array<ColumnStats> = []
     for (let j = 0; j < this.columnCount; j++) {
-      const fd = this.fds[j] as number
-      const all = new Float64Array(fstatSync(fd).size / 8)
-      const bytes = new Uint8Array(all.buffer)
-      for (let read = 0; read < bytes.length;) read += readSync(fd, bytes, read, bytes.length - read, read)
+      const bytes = readFileSync(this.fileOf(j))
+      const all = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
       let present = 0
       for (let i = 0; i < all.length; i++) {
         const x = all[i] as number
@@ -87,42 +88,11 @@ export class ColumnSpill {
     return stats
   }
 
-  /** Closes and removes the scratch files (safe to call twice). */
+  /** Removes the scratch files (safe to call twice). */
   dispose(): void {
     if (this.closed) return
     this.closed = true
-    for (const fd of this.fds) closeSync(fd)
     rmSync(this.scratch, { recursive: true, force: true })
-  }
-}
-
-/** Statistics of every column of an outcomes.csv whose header is `path,seed,<columns>`, parsed back with csv-parse. */
-export const summarizeOutcomes = async (csvPath: string, columns: ReadonlyArray<OutcomeColumn>, scratchParent: string): Promise<Array<ColumnStats>> => {
-  const spill = new ColumnSpill(scratchParent, columns.length)
-  try {
-    const kinds = columns.map((column) => column.kind)
-    const expectedHeader = ["path", "seed", ...columns.map((column) => column.name)].join(",")
-    let line = 0
-    const parser = createReadStream(csvPath).pipe(parse({ relax_column_count: false }))
-    for await (const record of parser as AsyncIterable<Array<string>>) {
-      line++
-      if (line === 1) {
-        if (record.join(",") !== expectedHeader) throw new Error(`${csvPath}:1: header does not list the batch's columns`)
-        continue
-      }
-      for (let j = 0; j < kinds.length; j++) {
-        const cell = record[j + 2] ?? ""
-        try {
-          spill.set(j, parseCell(cell, kinds[j] ?? "number"))
-        } catch (error) {
-          throw new Error(`${csvPath}:${line}: ${columns[j]?.name}: ${(error as Error).message}`)
-        }
-      }
-      spill.endRow()
-    }
-    return spill.stats()
-  } finally {
-    spill.dispose()
   }
 }
 
@@ -177,4 +147,40 @@ export const renderSummaryJson = (summary: Summary): string => {
         }),
     columns
   }, null, 2)}\n`
+}
+
+const StatValue = Schema.Union([Schema.Number, Schema.String, Schema.Null])
+/** A column's statistic, or (allPathsCensored, for payback) a set of them. */
+const ColumnEntry = Schema.Union([StatValue, Schema.Record(Schema.String, StatValue)])
+
+const SummaryJson = Schema.Struct({
+  format: Schema.Literal(summaryFormat),
+  hashsimVersion: Schema.String,
+  scenarioSha256: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/)),
+  engine: Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9-]{0,31}$/)),
+  masterSeed: Schema.Number.check(Schema.isInt()),
+  paths: Schema.Number.check(Schema.isInt()),
+  quantiles: Schema.String,
+  payback: Schema.optionalKey(Schema.Struct({
+    probabilityWithinHorizon: Schema.Union([Schema.Number, Schema.Null]),
+    pathsPaidBack: Schema.Number.check(Schema.isInt()),
+    pathsNotPaidBack: Schema.Number.check(Schema.isInt()),
+    censoring: Schema.String
+  })),
+  columns: Schema.Record(Schema.String, Schema.Record(Schema.String, ColumnEntry))
+})
+
+/** summary.json as a reader sees it: the batch identity and, by column name, its statistics. */
+export type SummaryDocument = typeof SummaryJson.Type
+
+const decodeSummaryJson = Schema.decodeUnknownResult(SummaryJson)
+
+/** Decodes summary.json's text; returns the document or `field: message` of the first problem. */
+export const decodeSummary = (text: string): { readonly summary: SummaryDocument } | { readonly problem: string } => {
+  // Strict: a key given twice (JSON.parse would keep the last), deep nesting and inexact numbers are refused.
+  const parsed = parseStrictJson(text)
+  if (!("value" in parsed)) return { problem: `${parsed.field}: ${parsed.message}` }
+  const json = parsed.value
+  const result = decodeSummaryJson(json, { errors: "first", onExcessProperty: "error" })
+  return result._tag === "Failure" ? { problem: firstProblem(result.failure.issue) } : { summary: result.success }
 }

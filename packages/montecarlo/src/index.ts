@@ -1,8 +1,10 @@
 // @hashsim/montecarlo: batches of seeded paths on worker threads, shards and their merge, outcome tables and
-// summaries. The simulator plugs in through PathRunner (see SimPathRunner.ts for the real one).
+// summaries, and the sealed output folder they live in. The simulator plugs in through PathRunner.
 export * from "./Batch.ts"
 export * from "./BatchFolder.ts"
+export * from "./BatchManifest.ts"
 export * from "./ColumnStats.ts"
+export * from "./FolderLock.ts"
 export * from "./Merge.ts"
 export * from "./OutcomeCell.ts"
 export * from "./OutcomeColumns.ts"
@@ -10,6 +12,7 @@ export * from "./OutcomesFile.ts"
 export * from "./PathRunner.ts"
 export * from "./PathSeed.ts"
 export * from "./Progress.ts"
+export * from "./SealedFile.ts"
 export * from "./Shard.ts"
 export * from "./EngineRunner.ts"
 export * from "./SimPathRunner.ts"

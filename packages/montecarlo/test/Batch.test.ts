@@ -14,7 +14,7 @@ describe("a batch on worker threads", () => {
     ]
     for (const [i, run] of runs.entries()) await fakeBatch({ outDir: join(root, `w${i}`), ...run }, 301)
     const reference = folderBytes(join(root, "w0"))
-    expect(Object.keys(reference)).toEqual(["outcomes.csv", "summary.json"])
+    expect(Object.keys(reference)).toEqual(["manifest.json", "outcomes.csv", "summary.json"])
     expect(reference["outcomes.csv"]?.split("\n").length).toBe(301 + 2)
     for (let i = 1; i < runs.length; i++) expect(folderBytes(join(root, `w${i}`))).toEqual(reference)
   })
@@ -30,7 +30,7 @@ describe("a batch on worker threads", () => {
         const outDir = join(root, `s${count}-${index}`)
         dirs.push(outDir)
         await fakeBatch({ outDir, workers: 1 + (index % 3), shard: { index, count } }, paths)
-        expect(readdirSync(outDir).sort()).toEqual(["outcomes.csv", "shard.json"])
+        expect(readdirSync(outDir).sort()).toEqual(["manifest.json", "outcomes.csv"])
       }
       const merged = join(root, `merged-${count}`)
       await Effect.runPromise(mergeShards([...dirs].reverse(), merged))
@@ -96,7 +96,7 @@ describe("bad batch arguments are refused before any work", () => {
     mkdirSync(stray)
     writeFileSync(join(stray, "outcomes.csv"), "a,b\n")
     const unknown = await Effect.runPromiseExit(runBatch({ runner: fakeSpec({ months: 4 }), identity: identity(10), workers: 1, outDir: stray }))
-    expect(failureOf(unknown)).toMatchObject({ _tag: "OutputFolderBusyError", message: expect.stringMatching(/unknown batch/) })
+    expect(failureOf(unknown)).toMatchObject({ _tag: "OutputFolderBusyError", message: expect.stringMatching(/outputs without a manifest\.json/) })
   })
 })
 
@@ -111,13 +111,13 @@ describe("a batch that does not finish", () => {
     while (progressed < 50) await new Promise((resolve) => setTimeout(resolve, 10))
     const exit = await Effect.runPromise(Fiber.interrupt(fiber).pipe(Effect.andThen(Fiber.await(fiber))))
     expect(Exit.isFailure(exit) && exit.cause.reasons.every((r) => r._tag === "Interrupt")).toBe(true)
-    expect(readdirSync(dir)).toEqual([])
+    expect(existsSync(dir)).toBe(false)
   })
 
   it("fails with the worker's message when a path throws, and leaves no files", async () => {
     const dir = join(scratchDir(), "out")
     const exit = await Effect.runPromiseExit(runBatch({ runner: fakeSpec({ months: 1, failOnPath: 77 }), identity: identity(200), workers: 2, outDir: dir }))
     expect(failureOf(exit)).toMatchObject({ _tag: "BatchRunFailedError", message: expect.stringMatching(/path chunk .*fake failure on path 77/) })
-    expect(readdirSync(dir)).toEqual([])
+    expect(existsSync(dir)).toBe(false)
   })
 })

@@ -4,6 +4,7 @@
 // starts near a retarget or a halving, so the chain's boundaries are exercised. Plus path seeds.
 import fc from "fast-check"
 import { hashrateForBits } from "@hashsim/chain"
+import { MAX_FLEET_THS } from "@hashsim/ledger"
 
 /** The engines a path runs on (the simulator's EngineKind; restated so the testkit stays below the simulator). */
 export type EngineKind = "block" | "aggregate"
@@ -73,7 +74,8 @@ const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScen
   const nLots = g(fc.integer, { min: 1, max: 3 })
   const lots = Array.from({ length: nLots }, (_, i) => {
     const share = g(fc.double, { min: 0.002, max: 0.3, noNaN: true })
-    const ths = Math.max(MIN_THS * 100, totalThs * share)
+    // At most a third of the fleet bound each (at most 3 lots): the catalogue bounds the lots bought together.
+    const ths = Math.min(MAX_FLEET_THS / 3, Math.max(MIN_THS * 100, totalThs * share))
     const efficiencyJth = g(fc.integer, { min: 120, max: 350 }) / 10
     const priceUsdCents = Math.round(ths * g(fc.integer, { min: 300, max: 2500 }))
     const shares = g(fc.boolean)

@@ -1,5 +1,5 @@
 // `hashsim mc`: a Monte Carlo batch of seeded paths on every core (or one shard of it), written to --out as
-// outcomes.csv + summary.json (whole batch) or outcomes.csv + shard.json (a shard, for `hashsim merge`).
+// outcomes.csv + summary.json (whole batch) or outcomes.csv (a shard, for `hashsim merge`), sealed by manifest.json.
 import { availableParallelism } from "node:os"
 import {
   BatchOptionsInvalidError,
@@ -15,7 +15,7 @@ import {
   simRunnerSpec,
   type Shard
 } from "@hashsim/montecarlo"
-import { parseSeed, SEED_RULE } from "@hashsim/sim"
+import { MODEL_VERSION, parseSeed, SEED_RULE } from "@hashsim/sim"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
@@ -51,7 +51,7 @@ export const mcCommand = Command.make(
     scenario: Argument.String("scenario").pipe(Argument.withDescription("scenario log (JSONL) or plan (YAML) to run")),
     paths: Flag.String("paths").pipe(Flag.withDescription("number of paths in the batch (e.g. 10000 or 1e6)")),
     seed: Flag.String("seed").pipe(Flag.withDescription("master seed, 0 to 2^53-1; path i runs with a seed derived from (seed, i)")),
-    out: Flag.String("out").pipe(Flag.withDescription("output folder (outcomes.csv + summary.json, or + shard.json for a shard)")),
+    out: Flag.String("out").pipe(Flag.withDescription("output folder (outcomes.csv + summary.json + manifest.json; a shard has no summary.json)")),
     workers: Flag.optional(Flag.Int("workers").pipe(Flag.withDescription("worker threads (default: all cores); outputs do not depend on it"))),
     engine: Flag.Literals("engine", ["aggregate", "block"]).pipe(
       Flag.withDefault("aggregate" as const),
@@ -64,15 +64,19 @@ export const mcCommand = Command.make(
     Effect.gen(function* () {
       const paths = yield* usage(() => parseWhole("--paths", args.paths, 1))
       const masterSeed = yield* usage(() => parseMasterSeed(args.seed))
-      const workers = Option.isSome(args.workers) ? args.workers.value : availableParallelism()
-      if (!Number.isSafeInteger(workers) || workers < 1) return yield* new UsageError({ message: `--workers must be a whole number from 1, got ${workers}` })
+      const cores = availableParallelism()
+      const asked = Option.isSome(args.workers) ? args.workers.value : cores
+      if (!Number.isSafeInteger(asked) || asked < 1) return yield* new UsageError({ message: `--workers must be a whole number from 1, got ${asked}` })
+      // More threads than cores only costs memory (~30 MB each): clamped, and said so.
+      const workers = Math.min(asked, cores)
+      if (asked > cores) process.stderr.write(`hashsim: --workers ${asked} is more than this machine's ${cores} cores; using ${cores}\n`)
       const explicitShard = Option.getOrUndefined(args.shard)
       const shardCount = Option.getOrUndefined(args.shards)
       const selected = yield* usage(() => selectShard({ shard: explicitShard, shards: shardCount, env: process.env }))
       const shard: Shard | undefined = explicitShard !== undefined || shardCount !== undefined ? selected : undefined
       // A YAML plan runs as the scenario it compiles to (its batch identity is that scenario's SHA-256).
       const bytes = (yield* readScenarioOrFail(args.scenario)).bytes
-      const identity = { hashsimVersion, scenarioSha256: scenarioSha256(bytes), engine: args.engine, masterSeed, paths }
+      const identity = { hashsimVersion, scenarioSha256: scenarioSha256(bytes), engine: args.engine, masterSeed, paths, modelVersion: MODEL_VERSION }
       const label = shard === undefined ? "mc" : `mc shard ${formatShard(shard)}`
       const progress = progressReporter({ isTTY: process.stderr.isTTY === true, write: (t) => { process.stderr.write(t) } }, label, () => performance.now())
       // The scenario is validated and compiled once, here, before any worker starts.

@@ -3,6 +3,7 @@
 import { formatProblem, type MonthlyReport, replayLogFile } from "@hashsim/ledger"
 import { Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
+import { notCompleteMessage } from "../report/CompleteLog.ts"
 import { InputRejectedError } from "../ExitCode.ts"
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -81,6 +82,9 @@ export const replayCommand = Command.make(
         const more = result.summary.problems - result.problems.length
         if (more > 0) process.stderr.write(`${log}: ... and ${more} more (hashsim validate lists them all)\n`)
         return yield* Effect.fail(new InputRejectedError({ message: `${log} does not validate (${result.summary.problems} problems); nothing replayed` }))
+      }
+      if (!result.summary.complete || !result.summary.sealed) {
+        return yield* Effect.fail(new InputRejectedError({ message: notCompleteMessage(log, result.summary) }))
       }
       const out = format === "json" ? JSON.stringify(result.report, null, 2) + "\n" : format === "csv" ? reportCsv(result.report) : reportTable(result.report)
       yield* Effect.sync(() => process.stdout.write(out))

@@ -1,6 +1,6 @@
 // `hashsim run <scenario> --seed <n> [--engine block|aggregate] [--until <date>] --out <log>`: simulates one path,
 // writes its complete log atomically and prints the monthly report, the very report `replay` prints for that log.
-import { type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
+import { checkOutputPath, formatAtS, type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
 import { pathSeeds } from "@hashsim/montecarlo"
 import { type EngineKind, parseSeed, PathSimulator, planUntil, ScenarioInvalidError, type ScenarioPlan, scenarioOfText, SEED_RULE, simulateLog } from "@hashsim/sim"
 import { Effect, Option } from "effect"
@@ -69,6 +69,7 @@ export const runCommand = Command.make(
       if (Option.isSome(until) && horizon === undefined) {
         return yield* Effect.fail(new UsageError({ message: `--until must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${JSON.stringify(until.value)}` }))
       }
+      yield* Effect.try({ try: () => checkOutputPath(out, "file"), catch: (e) => new UsageError({ message: messageOf(e) }) })
       const input = yield* readScenarioOrFail(scenario)
       const text = input.bytes
       // Validation and compilation first: an invalid scenario is refused before any simulation starts.
@@ -86,6 +87,11 @@ export const runCommand = Command.make(
         }
       })
       yield* showWarnings(scenario, input.warnings(), strict)
+      if (horizon !== undefined && horizon.s > plan.untilS) {
+        return yield* Effect.fail(new UsageError({
+          message: `--until ${until.pipe(Option.getOrElse(() => ""))} is past the scenario's horizon (until ${formatAtS(plan.untilS)}); leave --until out to run to the horizon`
+        }))
+      }
       const run = yield* Effect.sync(() => simulateLog(plan, pathSeed, engine as EngineKind, { version: hashsimVersion }))
       // The report is the ledger's fold of the log just written, exactly what `replay` computes from the file.
       const entries: Array<LogEntry> = []

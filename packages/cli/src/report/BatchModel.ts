@@ -1,54 +1,29 @@
-// The view model of a Monte Carlo batch, read from its output folder: summary.json for the identity and the table,
-// outcomes.csv for the per-path monthly columns (fans of cumulative sums) and the payback and NPV histograms.
+// The view model of a Monte Carlo batch, read from its output folder through @hashsim/montecarlo's one reader
+// (manifest and summary schema-decoded, seals and every row rechecked): summary.json for the identity and the
+// table, outcomes.csv for the per-path monthly columns (fans of cumulative sums) and the payback and NPV histograms.
 import { createHash } from "node:crypto"
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs"
-import { createInterface } from "node:readline"
-import { join } from "node:path"
+import { readFileSync } from "node:fs"
 import { decodeEntry, type LogEntry, type TimedEvent } from "@hashsim/ledger"
-import { epochDayToIso, isoToEpochDay, quantileType7 } from "@hashsim/montecarlo"
+import {
+  BatchFolderInvalidError, epochDayToIso, openBatchFolder, quantileType7, readOutcomeRows, type BatchFolderView, type SummaryDocument
+} from "@hashsim/montecarlo"
 import { ReportInputError } from "./CompleteLog.ts"
 import type { BatchReportModel, FanSeries, Headline, Histogram, SummaryTable } from "./ReportModel.ts"
 import { formatBtc, formatNumber, formatPercent, formatUsd } from "./ReportFormat.ts"
 import { assumptionsOf, planState } from "./ScenarioAssumptions.ts"
 
-export const summaryFile = "summary.json"
-export const outcomesFile = "outcomes.csv"
-const summaryFormat = "hashsim-mc-summary/1"
-
 const minedPrefix = "minedSats:"
 const marginPrefix = "netMarginUsdCents:"
 
-interface SummaryJson {
-  readonly hashsimVersion: string
-  readonly scenarioSha256: string
-  readonly engine: string
-  readonly masterSeed: number
-  readonly paths: number
-  readonly columns: Readonly<Record<string, Readonly<Record<string, unknown>>>>
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x)
-
-/** Reads and checks summary.json; every problem names the file and the field. */
-export const readSummary = (dir: string): SummaryJson => {
-  const file = join(dir, summaryFile)
-  if (!existsSync(file)) {
-    throw new ReportInputError(`${dir}: not a Monte Carlo output folder (no ${summaryFile}; a shard folder needs \`hashsim merge\` first)`)
-  }
-  let json: unknown
+/** Opens a whole batch's folder (manifest, seals, summary.json decoded); problems as ReportInputError. */
+export const openBatch = (dir: string): BatchFolderView & { readonly summary: SummaryDocument } => {
   try {
-    json = JSON.parse(readFileSync(file, "utf8"))
+    const view = openBatchFolder(dir, "batch")
+    return view as BatchFolderView & { readonly summary: SummaryDocument }
   } catch (error) {
-    throw new ReportInputError(`${file}:1: line: not valid JSON (${(error as Error).message})`)
+    if (error instanceof BatchFolderInvalidError) throw new ReportInputError(error.message)
+    throw error
   }
-  if (!isObject(json)) throw new ReportInputError(`${file}:1: line: expected a JSON object`)
-  if (json["format"] !== summaryFormat) throw new ReportInputError(`${file}:1: format: expected "${summaryFormat}", got ${JSON.stringify(json["format"])}`)
-  for (const [field, type] of [["hashsimVersion", "string"], ["scenarioSha256", "string"], ["engine", "string"], ["masterSeed", "number"], ["paths", "number"]] as const) {
-    if (typeof json[field] !== type) throw new ReportInputError(`${file}:1: ${field}: expected a ${type}, got ${JSON.stringify(json[field])}`)
-  }
-  const columns = json["columns"]
-  if (!isObject(columns) || !Object.values(columns).every(isObject)) throw new ReportInputError(`${file}:1: columns: expected an object of column statistics`)
-  return json as unknown as SummaryJson
 }
 
 /** Paths kept for the fans: all up to this many, else every k-th path (memory: 8 bytes a path and month). */
@@ -71,88 +46,59 @@ interface Outcomes {
 
 interface MonthlyColumns {
   readonly months: Array<string>
-  /** Column index of each month, in month order. */
+  /** Value index of each month (in the columns after path and seed), in month order. */
   readonly index: Array<number>
 }
 
 const monthlyColumns = (names: ReadonlyArray<string>, prefix: string, file: string): MonthlyColumns => {
   const columns = names.map((name, j) => ({ name, j })).filter((c) => c.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1))
-  if (columns.length === 0) throw new ReportInputError(`${file}:1: header: no ${prefix}YYYY-MM columns`)
+  if (columns.length === 0) throw new ReportInputError(`${file}:1: columns: no ${prefix}YYYY-MM columns`)
   return { months: columns.map((c) => c.name.slice(prefix.length)), index: columns.map((c) => c.j) }
 }
 
-const numberCell = (cell: string, file: string, line: number, name: string): number => {
-  if (cell === "") return Number.NaN
-  const value = Number(cell)
-  if (!Number.isFinite(value)) throw new ReportInputError(`${file}:${line}: ${name}: "${cell}" is not a number`)
-  return value
-}
-
 /**
- * Reads outcomes.csv in one streamed pass (a batch of millions of paths is larger than a string may be). Cells are
- * numbers, YYYY-MM-DD in date columns, or empty; hashsim mc never quotes a cell, so neither does this reader.
+ * Reads outcomes.csv in one streamed pass through the montecarlo reader, which rechecks every row and the file's
+ * digest (a batch of millions of paths is larger than a string may be).
  */
-export const readOutcomes = async (dir: string, paths: number, fanPaths: number = maxFanPaths): Promise<Outcomes> => {
-  const file = join(dir, outcomesFile)
-  if (!existsSync(file)) throw new ReportInputError(`${dir}: not a Monte Carlo output folder (no ${outcomesFile})`)
+export const readOutcomes = async (view: BatchFolderView, fanPaths: number = maxFanPaths): Promise<Outcomes> => {
+  const paths = view.manifest.paths
+  const names = view.manifest.columns.map((c) => c.name)
+  const file = `${view.dir}/manifest.json`
   const stride = Math.max(1, Math.ceil(paths / fanPaths))
   const sampled = Math.ceil(paths / stride)
-  let header: Array<string> | undefined
-  let mined: MonthlyColumns | undefined
-  let margin: MonthlyColumns | undefined
-  let paybackColumn = -1
-  let npvColumn = -1
-  let minedCumulative: Array<Float64Array> = []
-  let marginCumulative: Array<Float64Array> = []
+  const mined = monthlyColumns(names, minedPrefix, file)
+  const margin = monthlyColumns(names, marginPrefix, file)
+  const paybackColumn = names.indexOf("paybackDate")
+  const npvColumn = names.indexOf("npvUsdCents")
+  if (paybackColumn < 0 || view.manifest.columns[paybackColumn]?.kind !== "date") throw new ReportInputError(`${file}:1: columns: no paybackDate date column`)
+  if (npvColumn < 0) throw new ReportInputError(`${file}:1: columns: no npvUsdCents column`)
+  const minedCumulative = mined.months.map(() => new Float64Array(sampled))
+  const marginCumulative = margin.months.map(() => new Float64Array(sampled))
   const paybackDays = new Float64Array(paths)
   const npvUsdCents = new Float64Array(paths)
   let rows = 0
-  let lineNo = 0
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY })
-  for await (const line of lines) {
-    lineNo++
-    const cells = line.split(",")
-    if (header === undefined) {
-      header = cells
-      if (header[0] !== "path" || header[1] !== "seed") throw new ReportInputError(`${file}:1: header: expected "path,seed,<columns>"`)
-      mined = monthlyColumns(header, minedPrefix, file)
-      margin = monthlyColumns(header, marginPrefix, file)
-      paybackColumn = header.indexOf("paybackDate")
-      npvColumn = header.indexOf("npvUsdCents")
-      if (paybackColumn < 0) throw new ReportInputError(`${file}:1: header: no paybackDate column`)
-      if (npvColumn < 0) throw new ReportInputError(`${file}:1: header: no npvUsdCents column`)
-      minedCumulative = mined.months.map(() => new Float64Array(sampled))
-      marginCumulative = margin.months.map(() => new Float64Array(sampled))
-      continue
-    }
-    if (line === "") throw new ReportInputError(`${file}:${lineNo}: line: empty line`)
-    if (cells.length !== header.length) throw new ReportInputError(`${file}:${lineNo}: line: expected ${header.length} cells, got ${cells.length}`)
-    if (rows >= paths) throw new ReportInputError(`${file}:${lineNo}: line: more rows than the ${paths} paths summary.json counts`)
-    const payback = cells[paybackColumn] as string
-    if (payback !== "") {
-      try {
-        paybackDays[rows] = isoToEpochDay(payback)
-      } catch (error) {
-        throw new ReportInputError(`${file}:${lineNo}: paybackDate: ${(error as Error).message}`)
+  try {
+    await readOutcomeRows(view, (_text, values) => {
+      paybackDays[rows] = values[paybackColumn] as number
+      npvUsdCents[rows] = values[npvColumn] as number
+      if (rows % stride === 0) {
+        const k = rows / stride
+        for (const [columns, store] of [[mined, minedCumulative], [margin, marginCumulative]] as const) {
+          let running = 0
+          columns.index.forEach((j, m) => {
+            const x = values[j] as number
+            // A missing month (none in a complete batch) adds nothing rather than poisoning the running sum.
+            running += Number.isNaN(x) ? 0 : x
+            ;(store[m] as Float64Array)[k] = running
+          })
+        }
       }
-    } else paybackDays[rows] = Number.NaN
-    npvUsdCents[rows] = numberCell(cells[npvColumn] as string, file, lineNo, "npvUsdCents")
-    if (rows % stride === 0) {
-      const k = rows / stride
-      for (const [columns, store] of [[mined, minedCumulative], [margin, marginCumulative]] as const) {
-        let running = 0
-        columns?.index.forEach((j, m) => {
-          const x = numberCell(cells[j] as string, file, lineNo, header?.[j] ?? "")
-          // A missing month (none in a complete batch) adds nothing rather than poisoning the running sum.
-          running += Number.isNaN(x) ? 0 : x
-          ;(store[m] as Float64Array)[k] = running
-        })
-      }
-    }
-    rows++
+      rows++
+    })
+  } catch (error) {
+    if (error instanceof BatchFolderInvalidError) throw new ReportInputError(error.message)
+    throw error
   }
-  if (header === undefined || mined === undefined || margin === undefined) throw new ReportInputError(`${file}:1: header: empty file`)
-  if (rows !== paths) throw new ReportInputError(`${file}:${lineNo}: line: ${rows} paths, but summary.json says ${paths}`)
   return { rows, stride, minedMonths: mined.months, marginMonths: margin.months, minedCumulative, marginCumulative, paybackDays, npvUsdCents }
 }
 
@@ -274,7 +220,7 @@ const valueHistogram = (values: Float64Array, label: (x: number) => string): His
 const statKeys = [["mean", "mean"], ["sd", "sd"], ["min", "min"], ["p05", "P5"], ["p25", "P25"], ["p50", "P50"], ["p75", "P75"], ["p95", "P95"], ["max", "max"]] as const
 
 /** summary.json's path-level columns as a table, amounts in BTC and USD (monthly columns are in the fans). */
-const summaryTable = (summary: SummaryJson): SummaryTable => {
+const summaryTable = (summary: SummaryDocument): SummaryTable => {
   const rows: Array<Array<string>> = []
   for (const [name, stats] of Object.entries(summary.columns)) {
     if (name.includes(":")) continue
@@ -299,7 +245,7 @@ const summaryTable = (summary: SummaryJson): SummaryTable => {
 }
 
 /** summary.json's censored median payback date, or "beyond the horizon" (or "-" for an older summary without it). */
-const censoredMedian = (summary: SummaryJson): string => {
+const censoredMedian = (summary: SummaryDocument): string => {
   const censored = summary.columns["paybackDate"]?.["allPathsCensored"] as Record<string, unknown> | undefined
   const p50 = censored?.["p50"]
   return typeof p50 === "string" ? p50 : "-"
@@ -313,11 +259,11 @@ export interface BatchContext {
 }
 
 export const batchModel = async (dir: string, context: BatchContext): Promise<BatchReportModel> => {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportInputError(`${dir}: not a folder`)
-  const summary = readSummary(dir)
+  const view = openBatch(dir)
+  const summary = view.summary
   const scenario = readScenario(context.scenarioFile, summary.scenarioSha256)
   const started = scenario[0] as LogEntry & { readonly type: "ScenarioStarted" }
-  const outcomes = await readOutcomes(dir, summary.paths, context.fanPaths)
+  const outcomes = await readOutcomes(view, context.fanPaths)
   const untilDay = started.data.until.slice(0, 10)
   const mined = fanOf(outcomes.minedMonths, outcomes.minedCumulative)
   const margin = fanOf(outcomes.marginMonths, outcomes.marginCumulative)
@@ -352,7 +298,7 @@ export const batchModel = async (dir: string, context: BatchContext): Promise<Ba
       seeds: `master seed ${summary.masterSeed} (paths 0-${summary.paths - 1}, each with the seed derived from the master seed and its index)`,
       engine: summary.engine,
       hashsimVersion: summary.hashsimVersion,
-      modelVersion: null,
+      modelVersion: view.manifest.modelVersion === undefined ? null : String(view.manifest.modelVersion),
       input: `${context.input} (scenario ${context.scenarioFile})`,
       fromDay: started.at.slice(0, 10),
       untilDay,

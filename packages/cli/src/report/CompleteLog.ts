@@ -8,6 +8,10 @@ export class ReportInputError extends Error {
   readonly _tag = "ReportInputError"
 }
 
+/** What `report` and `replay` say of a log that is a scenario (plan events only), never run. */
+export const notCompleteMessage = (file: string, summary: Pick<LogSummary, "lines">): string =>
+  `${file}:${Math.max(1, summary.lines)}: line: not a complete log (no generated events and no LogSealed): run the scenario first (\`hashsim run <scenario> --seed n --out log.jsonl\`)`
+
 export interface CompleteLog {
   readonly file: string
   /** The accepted entries in order, LogSealed last. */
@@ -25,7 +29,7 @@ const checked = (file: string, summary: LogSummary, problems: ReadonlyArray<LogP
     throw new ReportInputError(shown.join("\n"))
   }
   if (!summary.complete || !summary.sealed) {
-    throw new ReportInputError(`${file}:${Math.max(1, summary.lines)}: line: not a complete log (no generated events and no LogSealed): run the scenario first (\`hashsim run <scenario> --seed n --out log.jsonl\`)`)
+    throw new ReportInputError(notCompleteMessage(file, summary))
   }
   return { file, entries, finalState: summary.state }
 }
