@@ -100,6 +100,10 @@ export const mcCommand = Command.make(
           return new InputRejectedError({ message: error.message })
         })
       )
+      // For `pnpm bench`: the coordinating thread's CPU next to each worker's (Linux only; unset, nothing is printed).
+      if (process.env["HASHSIM_REPORT_CPU"] === "1" && result.cpu !== undefined) {
+        process.stderr.write(`hashsim-cpu: main ${result.cpu.mainS.toFixed(2)} workers ${result.cpu.workersS.map((s) => s.toFixed(2)).join(",")} paths ${result.range.end - result.range.start}\n`)
+      }
       if (result.summary !== undefined) {
         yield* Console.log(renderSummaryTable(result.summary).trimEnd())
       } else if (shard !== undefined) {
