@@ -30,7 +30,7 @@ const cases: ReadonlyArray<readonly [string, () => Array<string>, () => string]>
   ["a number past a double", () => { const a = [...log]; const i = firstOf("RewardCredited"); a[i] = a[i]!.replace(/"amountSats":[0-9]+/, '"amountSats":1e400'); return a }, () => `${firstOf("RewardCredited") + 1}: data.amountSats: 1e400`],
   ["a seal not in canonical form", () => { const a = [...log]; a[a.length - 1] = a[a.length - 1]!.replace('"type":"LogSealed"', '"type": "LogSealed"'); return a }, () => `${log.length}: line: LogSealed is not in canonical form`],
   ["an event after the seal", () => [...log, log[log.length - 2]!], () => `${log.length + 1}: type: the log is sealed`],
-  ["a plan-only scenario (never run)", () => lines(cangoScenario), () => "11: line: not a complete log"]
+  ["a plan-only scenario (never run)", () => lines(cangoScenario), () => "12: line: not a complete log"]
 ]
 
 describe("complete logs", () => {

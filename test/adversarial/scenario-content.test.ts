@@ -24,16 +24,16 @@ const cases: ReadonlyArray<readonly [string, number, (line: string) => string, s
   ["a key given twice (the last won: 1 TH/s)", 2, (l) => l.replace('"hashrateThs":32000000,', '"hashrateThs":32000000,"hashrateThs":1,'), "data.hashrateThs", true],
   ["1e308 TH/s", 2, (l) => l.replace('"hashrateThs":32000000', '"hashrateThs":1e308'), "data.hashrateThs", true],
   ["until in year 9999", 1, (l) => l.replace('"until":"2028-11-07T00:00:00Z"', '"until":"9999-12-31T00:00:00Z"'), "data.until", false],
-  ["a drift of 1e300", 1, (l) => l.replace('"driftPerYear":0.35', '"driftPerYear":1e300'), "data.market.otherHashrate.driftPerYear", false],
+  ["a drift of 1e300", 1, (l) => l.replace('"driftPerYear":0.0', '"driftPerYear":1e300'), "data.market.price.driftPerYear", false],
   ["an efficiency of 1e300 J/TH", 2, (l) => l.replace('"efficiencyJth":17.5', '"efficiencyJth":1e300'), "data.efficiencyJth", false],
-  ["a price near 2^53 cents", 8, (l) => l.replace('"priceUsdCents":9800000', '"priceUsdCents":9007199254740991'), "data.priceUsdCents", false],
+  ["a price near 2^53 cents", 9, (l) => l.replace('"priceUsdCents":9800000', '"priceUsdCents":9007199254740991'), "data.priceUsdCents", false],
   ["a number past a double (1e400)", 1, (l) => l.replace('"priceUsdCents":7560000', '"priceUsdCents":1e400'), "data.priceUsdCents", false],
   ["an integer a double rounds (2^53 + 1)", 2, (l) => l.replace('"priceUsdCents":25600000000', '"priceUsdCents":9007199254740993'), "data.priceUsdCents", false],
   ["nesting 100,000 deep", 6, (l) => l.replace('{"kind":"hold"}', `${"[".repeat(100_000)}${"]".repeat(100_000)}`), "line", true],
   ["a byte-order mark before line 3", 3, (l) => `\uFEFF${l}`, "line", false],
   ["a negative discount rate", 1, (l) => l.replace('"discountRatePerYear":0.1', '"discountRatePerYear":-0.9'), "data.discountRatePerYear", false],
   ["a hosting rate of $1,000/kWh", 4, (l) => l.replace(/"ratePerMwhUsdCents":[0-9]+/, '"ratePerMwhUsdCents":100000000'), "data.ratePerMwhUsdCents", false],
-  ["an event after until", 11, (l) => l.replace(/"at":"[^"]+"/, '"at":"2028-11-07T00:00:01Z"'), "at", true]
+  ["an event after until", 12, (l) => l.replace(/"at":"[^"]+"/, '"at":"2028-11-07T00:00:01Z"'), "at", true]
 ]
 
 describe("scenario content", () => {
@@ -58,10 +58,10 @@ describe("scenario content", () => {
     ["a C1 control (CSI, U+009B)", "x\\u009b31m"]
   ])("an id with %s is escaped in every message", async (_name, id) => {
     // A deployment of an unknown lot quotes the id in its message.
-    const file = edited(`id-${id.replace(/[^a-z0-9]/gi, "")}`, 7, (l) => l.replace('"lotId":"bitmain-32eh"', `"lotId":"${id}"`))
+    const file = edited(`id-${id.replace(/[^a-z0-9]/gi, "")}`, 8, (l) => l.replace('"lotId":"bitmain-32eh"', `"lotId":"${id}"`))
     const [validate, run] = await Promise.all([hashsim(["validate", file]), hashsim(["run", file, "--seed", "1", "--out", `${file}.log`])])
     for (const result of [validate, run]) {
-      expectRefused(result, 1, new RegExp(`${esc(file)}:7: data.lotId: `))
+      expectRefused(result, 1, new RegExp(`${esc(file)}:8: data.lotId: `))
       expect(result.stderr + result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
       expect(result.stderr).toContain(id.replace(/\\u/g, "\\u"))
     }

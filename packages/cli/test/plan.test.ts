@@ -87,7 +87,7 @@ describe("plans through the CLI", () => {
     writeFileSync(log, readFileSync(join(repoRoot, "scenarios/cango-2024.jsonl"), "utf8").replace(`"priceUsdCents":9800000`, `"priceUsdCents":98000`))
     const r = runCli(["validate", "--strict", log])
     expect(r.status).toBe(1)
-    expect(r.stderr).toContain(`${log}:8: data.priceUsdCents: warning: $980 per BTC is under $1,000: prices are in cents, so $98,000 is 9800000`)
+    expect(r.stderr).toContain(`${log}:9: data.priceUsdCents: warning: $980 per BTC is under $1,000: prices are in cents, so $98,000 is 9800000`)
   })
   it("compile prints the scenario; init writes the template and refuses to overwrite", () => {
     expect(runCli(["compile", "scenarios/cango-2024.yaml"]).stdout).toBe(readFileSync(join(repoRoot, "scenarios/cango-2024.jsonl"), "utf8"))

@@ -117,7 +117,9 @@ describe("the single-run model of cango-2024 (seed 42)", () => {
     // The scenario's PoolConfigured (fpps, 2.5% fee) and SalesPolicySet, as stated.
     expect(model.meta.assumptions.find((a) => a.title === "Pool and sales")?.rows).toEqual([
       ["pool", "fpps, fee 2.50%"],
-      ["sales policy", "hold"]
+      ["sales policy", "hold"],
+      ["operating policy", "always on"],
+      ["BTC held at the end", "valued at the horizon's end price (the path's own spot price then) in NPV and the position's value"]
     ])
   })
 })
@@ -155,7 +157,8 @@ describe("hashsim report (the real CLI)", () => {
     writeFileSync(file, `${logLines().slice(0, -1).join("\n")}\n`)
     const result = runCli(["report", file, "--out", join(dir, "report.html")])
     expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/truncated\.jsonl:10960: line: truncated/)
+    // The last line kept (the seal was cut off) is where the log ends too early.
+    expect(result.stderr).toMatch(new RegExp(`truncated\\.jsonl:${logLines().length - 1}: line: truncated`))
     noHtmlLeft(dir)
     const mc = mcFolder(dir, (s, o) => [s, o.replace("-3,", "abc,")])
     const bad = runCli(["report", mc, "--scenario", scenarioFile, "--out", join(dir, "report.html")])

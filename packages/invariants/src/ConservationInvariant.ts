@@ -95,9 +95,11 @@ const step = (s: ConservationState, ev: InvariantEvent): ConservationState => {
       s.cashCents -= d.amountUsdCents
       const contract = lookup(before.contracts, d.contractId)
       if (contract !== undefined) {
-        const exact = (d.energyKwh * contract.ratePerMwhUsdCents) / 1000
+        // Energy drawn plus what a take-or-pay minimum bills beyond it.
+        const billedKwh = d.energyKwh + (d.takeOrPayKwh ?? 0)
+        const exact = (billedKwh * contract.ratePerMwhUsdCents) / 1000
         if (Math.abs(d.amountUsdCents - exact) > 0.5 + 1e-9 * Math.max(1, exact)) {
-          fail(`fee ${d.amountUsdCents} cents is not ${d.energyKwh} kWh x ${contract.ratePerMwhUsdCents} cents/MWh rounded to the cent`)
+          fail(`fee ${d.amountUsdCents} cents is not ${billedKwh} kWh x ${contract.ratePerMwhUsdCents} cents/MWh rounded to the cent`)
         }
       }
       break

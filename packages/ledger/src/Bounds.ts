@@ -43,3 +43,15 @@ export const MAX_FEE_SHAPE = 1_000
 export const MAX_PARAMETER_SD = 3
 /** Energy in one generated invoice line (kWh a day): fleet x efficiency x 24 h. */
 export const MAX_DAILY_KWH = (MAX_FLEET_THS * MAX_EFFICIENCY_JTH * 24) / 1000
+
+/** Market models (docs/MARKET.md): machine prices up to $10,000 per TH/s (2024's were ~$10-30). */
+export const MAX_MACHINE_PRICE_USD_PER_TH = 10_000
+/** The hashprice network's lags (orders, switching): up to ten years of days. */
+export const MAX_MARKET_LAG_DAYS = 3_653
+/** The hashprice network's machine classes and entrant power prices: at most 1,000 of each. */
+export const MAX_MARKET_LIST = 1_000
+/** Jumps of the jump-diffusion price: up to one a day on average; a jump's log size (mean, sd) within +-5. */
+export const MAX_JUMPS_PER_YEAR = 366
+export const MAX_JUMP_LOG_SIZE = 5
+/** An operating policy's hashprice floor: up to $1,000,000 per PH/s per day. */
+export const MAX_HASHPRICE_USD_PER_PH_DAY = 1_000_000

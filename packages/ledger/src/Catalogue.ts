@@ -8,30 +8,105 @@ import {
 } from "./Units.ts"
 
 // ---- the market model inside ScenarioStarted ----
+// Every model's parameters in the units its module in @hashsim/sim's market/ takes (docs/MARKET.md); a new model is
+// one schema here, one module there and one case in the sim's market registry. Ranges from Bounds.ts.
 
 const Gbm = Schema.Struct({
   model: Schema.Literal("gbm"),
   driftPerYear: between(-B.MAX_DRIFT_PER_YEAR, B.MAX_DRIFT_PER_YEAR),
   volatilityPerYear: between(0, B.MAX_VOLATILITY_PER_YEAR)
 })
+/** USD per kWh (a power price inside the hashprice network): the hosting rates' bound, in dollars a kWh. */
+const PowerUsdPerKwh = between(0, B.MAX_RATE_PER_MWH_USD_CENTS / 100_000)
+const SHARE_TOLERANCE = 1e-9
+const sumsToOne = <A>(field: string, share: (a: A) => number) =>
+  Schema.makeFilter((xs: ReadonlyArray<A>) => {
+    const total = xs.reduce((s, x) => s + share(x), 0)
+    return Math.abs(total - 1) <= SHARE_TOLERANCE || `${field} must sum to 1 (they sum to ${total})`
+  })
+const nonEmpty = (what: string) => Schema.makeFilter((xs: ReadonlyArray<unknown>) => xs.length > 0 || `at least one ${what}`)
+const shortList = (what: string) => Schema.makeFilter((xs: ReadonlyArray<unknown>) => xs.length <= B.MAX_MARKET_LIST || `at most ${B.MAX_MARKET_LIST} ${what}`)
+
+/** A machine class of everyone else's hashrate at the start (HashpriceNetwork). */
+export const MachineClass = Schema.Struct({
+  efficiencyJth: positiveUpTo(B.MAX_EFFICIENCY_JTH),
+  powerUsdPerKwh: PowerUsdPerKwh,
+  shareOfHashrate: Fraction,
+  meanRemainingLifeYears: positiveUpTo(B.MAX_LIFE_YEARS)
+})
+/** Where new machines are plugged in: a power price and its share of new orders. */
+export const EntrantPower = Schema.Struct({ powerUsdPerKwh: PowerUsdPerKwh, shareOfOrders: Fraction })
+/** Everyone else's hashrate as a market that answers to hashprice (docs/MARKET.md, "The network as a market"). */
+export const HashpriceNetworkModel = Schema.Struct({
+  model: Schema.Literal("hashprice"),
+  classes: Schema.Array(MachineClass).check(
+    nonEmpty("machine class"), shortList("machine classes"), sumsToOne("shareOfHashrate", (c: typeof MachineClass.Type) => c.shareOfHashrate)
+  ),
+  entrants: Schema.Array(EntrantPower).check(
+    nonEmpty("entrant power price"), shortList("entrant power prices"), sumsToOne("shareOfOrders", (e: typeof EntrantPower.Type) => e.shareOfOrders)
+  ),
+  frontierEfficiencyJth: positiveUpTo(B.MAX_EFFICIENCY_JTH),
+  frontierImprovementPerYear: Fraction.check(Schema.isLessThan(1)),
+  machinePriceUsdPerTh: between(0, B.MAX_MACHINE_PRICE_USD_PER_TH),
+  machinePriceChangePerYear: Schema.Number.check(Schema.isFinite(), Schema.isGreaterThan(-1), Schema.isLessThanOrEqualTo(B.MAX_DRIFT_PER_YEAR)),
+  machineLifeYears: positiveUpTo(B.MAX_LIFE_YEARS),
+  hurdleRatePerYear: between(0, B.MAX_DISCOUNT_RATE_PER_YEAR),
+  nonPowerOpexFraction: Fraction.check(Schema.isLessThan(1)),
+  orderLagDays: intBetween(1, B.MAX_MARKET_LAG_DAYS),
+  orderResponseYears: positiveUpTo(B.MAX_LIFE_YEARS),
+  switchOffLagDays: intBetween(0, B.MAX_MARKET_LAG_DAYS),
+  switchOnLagDays: intBetween(0, B.MAX_MARKET_LAG_DAYS),
+  cohortYears: positiveUpTo(B.MAX_LIFE_YEARS),
+  /** Hashrate already ordered at the start, TH/s (arrives evenly over the first orderLagDays). */
+  onOrderThs: Schema.optionalKey(Ths)
+})
+/** BTC price as a Merton jump-diffusion (docs/MARKET.md, "BTC price with jumps"). */
+export const JumpDiffusionModel = Schema.Struct({
+  model: Schema.Literal("jumpDiffusion"),
+  driftPerYear: between(-B.MAX_DRIFT_PER_YEAR, B.MAX_DRIFT_PER_YEAR),
+  volatilityPerYear: between(0, B.MAX_VOLATILITY_PER_YEAR),
+  jumpsPerYear: between(0, B.MAX_JUMPS_PER_YEAR),
+  jumpLogMean: between(-B.MAX_JUMP_LOG_SIZE, B.MAX_JUMP_LOG_SIZE),
+  jumpLogSd: between(0, B.MAX_JUMP_LOG_SIZE)
+})
 export const OtherHashrateModel = Schema.Union([
   Schema.Struct({
     model: Schema.Literal("table"),
     points: Schema.Array(Schema.Struct({ at: At, hashrateThs: Ths }))
   }),
-  Gbm
+  Gbm,
+  HashpriceNetworkModel
 ])
 export const PriceModel = Schema.Union([
   Schema.Struct({
     model: Schema.Literal("table"),
     points: Schema.Array(Schema.Struct({ at: At, priceUsdCents: PriceUsdCents }))
   }),
-  Gbm
+  Gbm,
+  JumpDiffusionModel
+])
+/**
+ * Fees per block: a constant mean (no `model`), or a mean that follows an Ornstein-Uhlenbeck process on its log
+ * (`meanReverting`, docs/MARKET.md "A fee level that persists"); either way each block's fees are a Gamma(shape)
+ * draw around the day's mean.
+ */
+export const MeanRevertingFeesModel = Schema.Struct({
+  model: Schema.Literal("meanReverting"),
+  meanSats: positiveUpTo(B.MAX_FEE_PER_BLOCK_SATS),
+  halfLifeYears: positiveUpTo(B.MAX_LIFE_YEARS),
+  volatilityPerYear: between(0, B.MAX_VOLATILITY_PER_YEAR),
+  /** The level at the start, sats per block (default: meanSats). */
+  startSats: Schema.optionalKey(positiveUpTo(B.MAX_FEE_PER_BLOCK_SATS)),
+  shape: positiveUpTo(B.MAX_FEE_SHAPE)
+})
+export const FeeModel = Schema.Union([
+  MeanRevertingFeesModel,
+  Schema.Struct({ meanSats: between(0, B.MAX_FEE_PER_BLOCK_SATS), shape: positiveUpTo(B.MAX_FEE_SHAPE) })
 ])
 export const MarketModel = Schema.Struct({
   otherHashrate: OtherHashrateModel,
   price: PriceModel,
-  feePerBlock: Schema.Struct({ meanSats: between(0, B.MAX_FEE_PER_BLOCK_SATS), shape: positiveUpTo(B.MAX_FEE_SHAPE) }),
+  feePerBlock: FeeModel,
   uptime: Schema.Struct({ meanFraction: Fraction, sdFraction: between(0, 1) }),
   curtailment: Schema.optionalKey(Schema.Struct({
     eventsPerYear: between(0, B.MAX_CURTAILMENT_EVENTS_PER_YEAR),
@@ -79,7 +154,14 @@ export const HostingContractSignedV1 = Schema.Struct({
   endsAt: At,
   uptimeSlaFraction: Fraction,
   slaCreditPerMwhUsdCents: RatePerMwhUsdCents,
-  curtailmentCreditPerMwhUsdCents: RatePerMwhUsdCents
+  curtailmentCreditPerMwhUsdCents: RatePerMwhUsdCents,
+  /**
+   * Take-or-pay: the share of the energy the site's machines would draw at full power each day (less what the
+   * host curtails) that is billed whether or not it is drawn (absent: 0, energy drawn only).
+   */
+  takeOrPayFraction: Schema.optionalKey(Fraction),
+  /** Whether the curtailment credit also pays for energy the fleet's own operating policy leaves undrawn (absent: no). */
+  creditsOwnSwitchOff: Schema.optionalKey(Schema.Boolean)
 })
 export const MachinesDeployedV1 = Schema.Struct({ lotId: Id, siteId: Id, hashrateThs: PositiveThs })
 export const MachinesRemovedV1 = Schema.Struct({ lotId: Id, siteId: Id, hashrateThs: PositiveThs })
@@ -92,6 +174,13 @@ export const SalesPolicy = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("sellToCoverHosting") })
 ])
 export const SalesPolicySetV1 = Schema.Struct({ policy: SalesPolicy })
+/** How the fleet decides each day whether to run (docs/EVENTS.md, OperatingPolicySet). */
+export const OperatingPolicy = Schema.Union([
+  Schema.Struct({ kind: Schema.Literal("alwaysOn") }),
+  Schema.Struct({ kind: Schema.Literal("hashpriceFloor"), floorUsdPerPhDay: between(0, B.MAX_HASHPRICE_USD_PER_PH_DAY) }),
+  Schema.Struct({ kind: Schema.Literal("breakeven") })
+])
+export const OperatingPolicySetV1 = Schema.Struct({ policy: OperatingPolicy })
 export const BtcSoldV1 = Schema.Struct({ amountSats: Sats, priceUsdCents: PriceUsdCents, proceedsUsdCents: UsdCents })
 export const PriceObservedV1 = Schema.Struct({ priceUsdCents: PriceUsdCents })
 export const DifficultyAdjustedV1 = Schema.Struct({
@@ -144,7 +233,22 @@ export const RewardCreditedV1 = Schema.Struct({
   basis: Schema.Literals(["block", "blocks", "fpps", "pplns"]),
   height: Schema.optionalKey(Height)
 })
-export const HostingFeeChargedV1 = Schema.Struct({ contractId: Id, day: Day, energyKwh: NonNegativeNumber, amountUsdCents: UsdCents })
+export const HostingFeeChargedV1 = Schema.Struct({
+  contractId: Id,
+  day: Day,
+  energyKwh: NonNegativeNumber,
+  amountUsdCents: UsdCents,
+  /** Energy billed under the take-or-pay minimum beyond what was drawn (absent: 0); the fee is (energy + this) x rate. */
+  takeOrPayKwh: Schema.optionalKey(NonNegativeNumber)
+})
+/** A site's operating policy switched it off (`running` false) or back on, on the day's hashprice and power cost. */
+export const FleetSwitchedV1 = Schema.Struct({
+  siteId: Id,
+  running: Schema.Boolean,
+  /** The day's hashprice net of the pool fee, and the threshold the policy compared it with, USD per PH/s per day. */
+  hashpriceUsdPerPhDay: NonNegativeNumber,
+  thresholdUsdPerPhDay: NonNegativeNumber
+})
 export const CurtailmentCreditedV1 = Schema.Struct({ contractId: Id, day: Day, curtailedKwh: NonNegativeNumber, amountUsdCents: UsdCents })
 export const SlaCreditedV1 = Schema.Struct({ contractId: Id, day: Day, shortfallKwh: NonNegativeNumber, amountUsdCents: UsdCents })
 export const LogSealedV1 = Schema.Struct({ eventCount: NonNegativeInt, lastHash: Sha256Hex })
@@ -163,6 +267,7 @@ export const currentSchemas = {
   CurtailmentEnded: CurtailmentEndedV1,
   PoolConfigured: PoolConfiguredV1,
   SalesPolicySet: SalesPolicySetV1,
+  OperatingPolicySet: OperatingPolicySetV1,
   BtcSold: BtcSoldV1,
   PriceObserved: PriceObservedV1,
   DifficultyAdjusted: DifficultyAdjustedV1,
@@ -176,6 +281,7 @@ export const currentSchemas = {
   HostingFeeCharged: HostingFeeChargedV1,
   CurtailmentCredited: CurtailmentCreditedV1,
   SlaCredited: SlaCreditedV1,
+  FleetSwitched: FleetSwitchedV1,
   LogSealed: LogSealedV1
 } as const
 
@@ -202,7 +308,7 @@ export const event = <T extends EventType>(type: T, data: EventData<T>): EventOf
 /** Event types the simulator generates; a log that holds one is a complete log and must end with LogSealed. */
 export const generatedOnlyTypes: ReadonlySet<EventType> = new Set<EventType>([
   "MarketStepped", "BlocksMined", "HalvingReached", "RewardCredited", "HostingFeeCharged",
-  "CurtailmentCredited", "SlaCredited", "LogSealed"
+  "CurtailmentCredited", "SlaCredited", "FleetSwitched", "LogSealed"
 ])
 
 /**

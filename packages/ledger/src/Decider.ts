@@ -142,6 +142,11 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
       }
       return ok(event)
     }
+    case "FleetSwitched":
+      if (lookup(state.sites, event.data.siteId) === undefined) {
+        return no(new SiteUnknownError({ field: "data.siteId", message: `unknown site ${event.data.siteId}` }))
+      }
+      return ok(event)
     case "CurtailmentStarted":
     case "CurtailmentEnded": {
       const site = lookup(state.sites, event.data.siteId)
@@ -237,6 +242,7 @@ export const decide = (state: LedgerState, event: TimedEvent): Decision => {
       return ok(event)
     case "PoolConfigured":
     case "SalesPolicySet":
+    case "OperatingPolicySet":
     case "PriceObserved":
     case "MarketStepped":
     case "RewardCredited":
@@ -389,11 +395,20 @@ export const evolve = (state: LedgerState, event: TimedEvent): LedgerState => {
           [d.contractId]: {
             contractId: d.contractId, host: d.host, siteId: d.siteId, ratePerMwhUsdCents: d.ratePerMwhUsdCents, signedAtS: atS,
             endsAtS: parseAtS(d.endsAt) ?? atS, uptimeSlaFraction: d.uptimeSlaFraction, slaCreditPerMwhUsdCents: d.slaCreditPerMwhUsdCents,
-            curtailmentCreditPerMwhUsdCents: d.curtailmentCreditPerMwhUsdCents, energyKwh: 0, feesUsdCents: 0, curtailedKwh: 0,
+            curtailmentCreditPerMwhUsdCents: d.curtailmentCreditPerMwhUsdCents,
+            takeOrPayFraction: d.takeOrPayFraction ?? 0, creditsOwnSwitchOff: d.creditsOwnSwitchOff ?? false, energyKwh: 0, feesUsdCents: 0, curtailedKwh: 0,
             curtailmentCreditsUsdCents: 0, shortfallKwh: 0, slaCreditsUsdCents: 0
           }
         },
-        sites: { ...s.sites, [d.siteId]: { siteId: d.siteId, contractId: d.contractId, curtailedFraction: lookup(s.sites, d.siteId)?.curtailedFraction ?? 0 } }
+        sites: {
+          ...s.sites,
+          [d.siteId]: {
+            siteId: d.siteId,
+            contractId: d.contractId,
+            curtailedFraction: lookup(s.sites, d.siteId)?.curtailedFraction ?? 0,
+            switchedOff: lookup(s.sites, d.siteId)?.switchedOff ?? false
+          }
+        }
       }
     }
     case "MachinesDeployed":
@@ -417,6 +432,13 @@ export const evolve = (state: LedgerState, event: TimedEvent): LedgerState => {
       return { ...s, pool: event.data }
     case "SalesPolicySet":
       return { ...s, salesPolicy: event.data.policy }
+    case "OperatingPolicySet":
+      return { ...s, operatingPolicy: event.data.policy }
+    case "FleetSwitched": {
+      const site = lookup(state.sites, event.data.siteId)
+      if (site === undefined) return s
+      return { ...s, sites: { ...s.sites, [site.siteId]: { ...site, switchedOff: !event.data.running } } }
+    }
     case "BtcSold": {
       const d = event.data
       const sold = Math.min(d.amountSats, state.treasury.btcHeldSats)

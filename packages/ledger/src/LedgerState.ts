@@ -27,6 +27,9 @@ export interface ContractState {
   readonly uptimeSlaFraction: number
   readonly slaCreditPerMwhUsdCents: number
   readonly curtailmentCreditPerMwhUsdCents: number
+  /** Take-or-pay share (0: none) and whether the curtailment credit pays for the fleet's own switch-off. */
+  readonly takeOrPayFraction: number
+  readonly creditsOwnSwitchOff: boolean
   readonly energyKwh: number
   readonly feesUsdCents: number
   readonly curtailedKwh: number
@@ -41,6 +44,14 @@ export interface SiteState {
   readonly contractId: string
   /** Share of the site switched off, 0 when not curtailed. */
   readonly curtailedFraction: number
+  /** The fleet's operating policy has switched the whole site off (FleetSwitched). */
+  readonly switchedOff: boolean
+}
+
+/** The share of a site's machines not running: all of it while its operating policy has it off, else its curtailment. */
+export const siteOffFraction = (state: LedgerState, siteId: string): number => {
+  const site = lookup(state.sites, siteId)
+  return site === undefined ? 0 : site.switchedOff ? 1 : site.curtailedFraction
 }
 
 export interface NetworkState {
@@ -110,6 +121,7 @@ export interface LedgerState {
   readonly sites: { readonly [siteId: string]: SiteState }
   readonly pool: EventData<"PoolConfigured">
   readonly salesPolicy: EventData<"SalesPolicySet">["policy"]
+  readonly operatingPolicy: EventData<"OperatingPolicySet">["policy"]
   /** The BTC price in force: ScenarioStarted, then the latest PriceObserved or MarketStepped. */
   readonly priceUsdCents: number
   /** The fleet's uptime in force (latest MarketStepped; 1 before any). */
@@ -157,6 +169,7 @@ export const initialState = (): LedgerState => ({
   sites: {},
   pool: { mode: "solo", feeFraction: 0 },
   salesPolicy: { kind: "hold" },
+  operatingPolicy: { kind: "alwaysOn" },
   priceUsdCents: 0,
   uptimeFraction: 1,
   treasury: {
@@ -205,7 +218,7 @@ export const onlineThsAt = (state: LedgerState, atS: number): number => {
   let sum = 0
   for (const lot of Object.values(state.lots)) {
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
-      sum += uncurtailedThs(ths, lookup(state.sites, siteId)?.curtailedFraction ?? 0)
+      sum += uncurtailedThs(ths, siteOffFraction(state, siteId))
     }
   }
   return withUptimeThs(sum, state.uptimeFraction)
@@ -232,7 +245,7 @@ export const onlinePowerKw = (state: LedgerState): number => {
   let watts = 0
   for (const lot of Object.values(state.lots)) {
     for (const [siteId, ths] of Object.entries(lot.deployedThsBySite)) {
-      watts += uncurtailedThs(ths, lookup(state.sites, siteId)?.curtailedFraction ?? 0) * lot.efficiencyJth
+      watts += uncurtailedThs(ths, siteOffFraction(state, siteId)) * lot.efficiencyJth
     }
   }
   return (watts * state.uptimeFraction) / 1000

@@ -62,10 +62,18 @@ export interface MonthReport extends ReportFigures {
 export interface ReportTotals extends ReportFigures {
   /** First UTC day on which cumulative net margin reaches cumulative capex; null if not within the log. */
   readonly paybackDate: string | null
-  /** Net present value of the daily net cash flows at ScenarioStarted.discountRatePerYear (formula below). */
+  /** Net present value of the treasury's cash flows and the BTC held at the end (formula below). */
   readonly npvUsdCents: number
   readonly sharesIssued: number
   readonly usdCashCents: number
+  /** The BTC price in force at the end of the log: the price the BTC still held is valued at. */
+  readonly endPriceUsdCents: number
+  /** btcHeldSats at endPriceUsdCents, half-even. */
+  readonly btcHeldValueUsdCents: number
+  /** Cash from operations: sale proceeds - hosting + credits (capex, cash or shares, is not in it). */
+  readonly operatingCashUsdCents: number
+  /** The position at the end: operating cash + BTC held at the end price - capex. */
+  readonly positionValueUsdCents: number
 }
 
 export interface MonthlyReport {
@@ -96,9 +104,13 @@ interface MonthAcc {
   observedFeeCoveredS: number
 }
 
-/** Net cash flow per UTC day: revenue - hosting + credits, and capex, for payback and NPV. */
+/**
+ * Per UTC day: net margin (revenue - hosting + credits) for payback, the treasury's cash (sale proceeds - hosting +
+ * credits) for NPV, and capex for both.
+ */
 interface DayAcc {
   netUsdCents: number
+  cashUsdCents: number
   capexUsdCents: number
 }
 
@@ -127,7 +139,7 @@ const emptyMonth = (): MonthAcc => ({
   observedFeeSatsS: 0, observedFeeCoveredS: 0
 })
 const monthAcc = (acc: ReportState, month: string): MonthAcc => (acc.months[month] ??= emptyMonth())
-const dayAcc = (acc: ReportState, day: string): DayAcc => (acc.days[day] ??= { netUsdCents: 0, capexUsdCents: 0 })
+const dayAcc = (acc: ReportState, day: string): DayAcc => (acc.days[day] ??= { netUsdCents: 0, cashUsdCents: 0, capexUsdCents: 0 })
 
 /**
  * Integrates the rates in force (online and network TH/s, depreciation, an observed fee level) from
@@ -207,7 +219,9 @@ export const stepReport = (acc: ReportState, event: TimedEvent): ReportState => 
         const m = monthAcc(acc, month)
         m.hostingCostUsdCents += event.data.amountUsdCents
         m.energyKwh += event.data.energyKwh
-        dayAcc(acc, day).netUsdCents -= event.data.amountUsdCents
+        const dd = dayAcc(acc, day)
+        dd.netUsdCents -= event.data.amountUsdCents
+        dd.cashUsdCents -= event.data.amountUsdCents
       }
       break
     case "CurtailmentCredited":
@@ -216,7 +230,9 @@ export const stepReport = (acc: ReportState, event: TimedEvent): ReportState => 
         const m = monthAcc(acc, month)
         if (event.type === "CurtailmentCredited") m.curtailmentCreditsUsdCents += event.data.amountUsdCents
         else m.slaCreditsUsdCents += event.data.amountUsdCents
-        dayAcc(acc, day).netUsdCents += event.data.amountUsdCents
+        const dd = dayAcc(acc, day)
+        dd.netUsdCents += event.data.amountUsdCents
+        dd.cashUsdCents += event.data.amountUsdCents
       }
       break
     case "BtcSold": {
@@ -224,6 +240,7 @@ export const stepReport = (acc: ReportState, event: TimedEvent): ReportState => 
       const m = monthAcc(acc, month)
       m.btcSoldSats += sold
       m.saleProceedsUsdCents += event.data.proceedsUsdCents
+      dayAcc(acc, day).cashUsdCents += event.data.proceedsUsdCents
       break
     }
     default:
@@ -254,9 +271,13 @@ const monthsOf = (acc: ReportState): Array<string> => {
  * the start this is "the first day on which BTC mined, valued at each day's price, less hosting plus credits,
  * reaches capex".
  *
- * NPV: NPV = Σ_d (net_d - capex_d) / (1 + r)^(t_d), r = ScenarioStarted.discountRatePerYear, t_d = (00:00Z of day d
- * - 00:00Z of the start's day) / 365.25 days, summed over the days in the log; half-even to the cent at the end.
- * Mined BTC counts as cash at the price in force when credited (held or sold alike).
+ * NPV: the treasury's cash when it moves, and the BTC it still holds at the end:
+ * NPV = Σ_d (proceeds_d - hosting_d + credits_d - capex_d) / (1 + r)^(t_d) + held x P_end / (1 + r)^(t_end),
+ * r = ScenarioStarted.discountRatePerYear, t_d = (00:00Z of day d - 00:00Z of the start's day) / 365.25 days,
+ * summed over the days in the log; t_end the same for the day of the horizon's last second (the log's last day
+ * when the log stops before it); P_end the price in force at the end of the log, held x P_end half-even to the
+ * cent; the sum half-even to the cent at the end. Mined BTC is not cash until sold: a policy that sells earns the
+ * month's prices, one that holds the end price, so hold, sell-monthly and sell-to-cover differ.
  */
 export const finishReport = (state: ReportState): MonthlyReport => {
   const acc = snapshotReportState(state)
@@ -329,9 +350,16 @@ export const finishReport = (state: ReportState): MonthlyReport => {
     cumCapex += d.capexUsdCents
     if (paybackDate === null && reachesPayback(cumNet, cumCapex)) paybackDate = day
     const divisor = discountDivisor(rate, startS, parseDayS(day) ?? utcDayStartS(startS))
-    npv += presentValueUsdCents(d.netUsdCents - d.capexUsdCents, divisor)
+    npv += presentValueUsdCents(d.cashUsdCents - d.capexUsdCents, divisor)
   }
   const tr = acc.ledger.treasury
+  const endPrice = acc.ledger.priceUsdCents
+  const heldValue = satsToUsdCents(tr.btcHeldSats, endPrice)
+  const lastDay = Object.keys(acc.days).sort().at(-1)
+  const endDayS =
+    scenario === null ? 0 : utcDayStartS(Math.min(scenario.untilS - 1, Math.max(parseDayS(lastDay ?? "") ?? scenario.startAtS, acc.integratedToS ?? scenario.startAtS)))
+  npv += presentValueUsdCents(heldValue, discountDivisor(rate, startS, endDayS))
+  const operatingCash = t.saleProceedsUsdCents - t.hostingCostUsdCents + t.creditsUsdCents
   return {
     months,
     totals: {
@@ -358,7 +386,11 @@ export const finishReport = (state: ReportState): MonthlyReport => {
       btcSoldSats: tr.soldSats,
       saleProceedsUsdCents: tr.saleProceedsUsdCents,
       sharesIssued: tr.sharesIssued,
-      usdCashCents: tr.usdCashCents
+      usdCashCents: tr.usdCashCents,
+      endPriceUsdCents: endPrice,
+      btcHeldValueUsdCents: heldValue,
+      operatingCashUsdCents: operatingCash,
+      positionValueUsdCents: operatingCash + heldValue - tr.capexUsdCents
     }
   }
 }

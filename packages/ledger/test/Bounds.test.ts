@@ -27,14 +27,14 @@ describe("every numeric input has a range (Bounds.ts): the edge is accepted, one
     ["start price", 0, "data.priceUsdCents", MAX_BTC_PRICE_USD_CENTS, MAX_BTC_PRICE_USD_CENTS + 1],
     ["price drift", 0, "data.market.price.driftPerYear", -MAX_DRIFT_PER_YEAR, -MAX_DRIFT_PER_YEAR - 1e-9],
     ["price volatility", 0, "data.market.price.volatilityPerYear", MAX_VOLATILITY_PER_YEAR, MAX_VOLATILITY_PER_YEAR + 1e-9],
-    ["hashrate drift", 0, "data.market.otherHashrate.driftPerYear", MAX_DRIFT_PER_YEAR, 1e300],
+    ["price drift", 0, "data.market.price.driftPerYear", MAX_DRIFT_PER_YEAR, 1e300],
     ["fee mean", 0, "data.market.feePerBlock.meanSats", MAX_FEE_PER_BLOCK_SATS, MAX_FEE_PER_BLOCK_SATS + 1],
     ["discount rate", 0, "data.discountRatePerYear", MAX_DISCOUNT_RATE_PER_YEAR, -0.5],
     ["lot hashrate", 1, "data.hashrateThs", MAX_FLEET_THS - 18_000_000, 1e308],
     ["efficiency", 1, "data.efficiencyJth", MAX_EFFICIENCY_JTH, 1e300],
     ["lot price", 1, "data.priceUsdCents", MAX_CAPEX_USD_CENTS - 14_400_000_000, MAX_EXACT],
     ["hosting rate", 3, "data.ratePerMwhUsdCents", MAX_RATE_PER_MWH_USD_CENTS, MAX_RATE_PER_MWH_USD_CENTS + 1],
-    ["observed price", 7, "data.priceUsdCents", MAX_BTC_PRICE_USD_CENTS, 2 ** 53 - 1]
+    ["observed price", 8, "data.priceUsdCents", MAX_BTC_PRICE_USD_CENTS, 2 ** 53 - 1]
   ]
   it.each(edges)("%s", (_name, index, path, edge, past) => {
     const set = (value: number) => (json: any) => {
@@ -64,12 +64,12 @@ describe("every numeric input has a range (Bounds.ts): the edge is accepted, one
   })
 
   it("an event after until is refused by the decider (validate and run share it)", () => {
-    const lines = [...scenarioLines.slice(0, 8), JSON.stringify({ ...JSON.parse(scenarioLines[7] as string), at: "2028-11-07T00:00:01Z" })]
+    const lines = [...scenarioLines.slice(0, 9), JSON.stringify({ ...JSON.parse(scenarioLines[8] as string), at: "2028-11-07T00:00:01Z" })]
     expect(validateLogText(`${lines.join("\n")}\n`).problems.map((p) => `${p.line}:${p.field}: ${p.message}`)).toEqual([
-      "9:at: 2028-11-07T00:00:01Z is after the scenario's horizon (until 2028-11-07T00:00:00Z)"
+      "10:at: 2028-11-07T00:00:01Z is after the scenario's horizon (until 2028-11-07T00:00:00Z)"
     ])
     // Exactly at until closes the last period: accepted.
-    lines[8] = JSON.stringify({ ...JSON.parse(scenarioLines[7] as string), at: "2028-11-07T00:00:00Z" })
+    lines[9] = JSON.stringify({ ...JSON.parse(scenarioLines[8] as string), at: "2028-11-07T00:00:00Z" })
     expect(validateLogText(`${lines.join("\n")}\n`).problems).toEqual([])
   })
 
@@ -99,7 +99,7 @@ describe("strict JSON: refused with the line and field", () => {
     const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`
     expect(parseStrictJson(deep)).toMatchObject({ field: "line", message: expect.stringMatching(/nested deeper than 8/) })
     const lines = [...scenarioLines, `{"at":"2024-11-07T00:00:00Z","type":"PoolConfigured","v":1,"data":${"{\"a\":".repeat(50)}1${"}".repeat(50)}}`]
-    expect(validateLogText(`${lines.join("\n")}\n`).problems.map((p) => `${p.line}:${p.field}`)).toEqual(["12:line"])
+    expect(validateLogText(`${lines.join("\n")}\n`).problems.map((p) => `${p.line}:${p.field}`)).toEqual(["13:line"])
   })
   it.each(["1e400", "9007199254740993", "0.30000000000000000001", "123456789012345678"])("a number a double cannot hold: %s", (raw) => {
     expect(parseStrictJson(`{"data":{"x":${raw}}}`)).toMatchObject({ field: "data.x" })

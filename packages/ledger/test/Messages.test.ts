@@ -21,7 +21,7 @@ describe("did you mean", () => {
   })
   it("an unknown event type names the nearest one", () => {
     const text = cango.replace(`"type":"PriceObserved"`, `"type":"PriceObserverd"`)
-    expect(problemsOf(text)).toEqual([{ line: 8, field: "type", message: `unknown event type "PriceObserverd" (did you mean "PriceObserved"?)` }])
+    expect(problemsOf(text)).toEqual([{ line: 9, field: "type", message: `unknown event type "PriceObserverd" (did you mean "PriceObserved"?)` }])
   })
 })
 
@@ -30,7 +30,7 @@ describe("dates that do not exist say so", () => {
     const text = cango.replace(`"at":"2025-05-01T00:00:00Z"`, `"at":"2025-06-31T00:00:00Z"`).replace(`"until":"2028-11-07T00:00:00Z"`, `"until":"2027-02-29T00:00:00Z"`)
     expect(problemsOf(text)).toEqual([
       { line: 1, field: "data.until", message: "2027-02-29T00:00:00Z does not exist: February 2027 has 28 days" },
-      { line: 10, field: "at", message: "2025-06-31T00:00:00Z does not exist: June 2025 has 30 days" }
+      { line: 11, field: "at", message: "2025-06-31T00:00:00Z does not exist: June 2025 has 30 days" }
     ])
   })
 })
@@ -46,6 +46,6 @@ describe("one root problem per bad line", () => {
   })
   it("a lot that was never bought is still reported", () => {
     const text = cango.replaceAll(`"lotId":"gtg-18eh","siteId"`, `"lotId":"gtg-81eh","siteId"`)
-    expect(problemsOf(text).map((p) => [p.line, p.field])).toEqual([[9, "data.lotId"], [10, "data.lotId"], [11, "data.lotId"]])
+    expect(problemsOf(text).map((p) => [p.line, p.field])).toEqual([[10, "data.lotId"], [11, "data.lotId"], [12, "data.lotId"]])
   })
 })

@@ -43,8 +43,15 @@ describe("monthly report: the sample scenario by hand", () => {
     expect(t.btcSoldSats).toBe(100_000_000)
     expect(t.paybackDate).toBeNull()
     const df = (k: number) => Math.pow(1.1, k / 365.25)
-    const npv = (-25_600_000_000 - 95_760_000) + (145_125_000 - 95_760_000) / df(1) + (171_570_000 - 95_760_000) / df(2) + 124_162_500 / df(3)
+    // The treasury's cash (proceeds - hosting, capex) on its day; the BTC held at the end price ($77,000, the last
+    // MarketStepped) on the horizon's last day (2024-11-09, day 2): 5,705,000,000 sats = 439,285,000 cents.
+    expect(t.endPriceUsdCents).toBe(7_700_000)
+    expect(t.btcHeldValueUsdCents).toBe(439_285_000)
+    const npv = (-25_600_000_000 - 95_760_000) + -95_760_000 / df(1) + (8_000_000 - 95_760_000) / df(2) + 439_285_000 / df(2)
     expect(t.npvUsdCents).toBe(Math.round(npv))
+    // Operating cash: proceeds - hosting + credits; the position: that + BTC held at the end price - capex.
+    expect(t.operatingCashUsdCents).toBe(8_000_000 - 3 * 95_760_000)
+    expect(t.positionValueUsdCents).toBe(8_000_000 - 3 * 95_760_000 + 439_285_000 - 25_600_000_000)
     expect(t.minedSats).toBe(nov.minedSats)
   })
 })

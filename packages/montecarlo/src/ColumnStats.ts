@@ -16,6 +16,29 @@ export interface ColumnStats {
   readonly min: number | null
   readonly quantiles: ReadonlyArray<readonly [key: string, value: number | null]>
   readonly max: number | null
+  /**
+   * Quantiles over every path with the missing ones counted as beyond every value (+infinity, right-censored:
+   * for payback, a path that does not pay back within the horizon pays back after it, if ever). null where the
+   * quantile falls among the missing ones (or between the last value and them): "beyond the horizon".
+   */
+  readonly censoredQuantiles: ReadonlyArray<readonly [key: string, value: number | null]>
+}
+
+/**
+ * Type-7 quantile of `sorted` (ascending, the present values) followed by `missing` values at +infinity; null
+ * when the interpolation reaches one of those.
+ */
+export const censoredQuantileType7 = (sorted: Float64Array, missing: number, p: number): number | null => {
+  const n = sorted.length + missing
+  if (n === 0) return null
+  const h = (n - 1) * p
+  const lo = Math.floor(h)
+  if (lo >= sorted.length) return null
+  const x0 = sorted[lo] as number
+  const fraction = h - lo
+  if (fraction === 0) return x0
+  if (lo + 1 >= sorted.length) return null
+  return x0 + fraction * ((sorted[lo + 1] as number) - x0)
 }
 
 /** Type-7 quantile of ascending `sorted` (non-empty): h = (n-1)p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]). */
@@ -38,7 +61,8 @@ export const quantileType7 = (sorted: Float64Array, p: number): number => {
 export const columnStats = (values: Float64Array, missing: number): ColumnStats => {
   const n = values.length
   if (n === 0) {
-    return { count: 0, missing, mean: null, sd: null, min: null, quantiles: quantileLevels.map(([key]) => [key, null] as const), max: null }
+    const none = quantileLevels.map(([key]) => [key, null] as const)
+    return { count: 0, missing, mean: null, sd: null, min: null, quantiles: none, max: null, censoredQuantiles: none }
   }
   let sum = 0
   let compensation = 0
@@ -70,7 +94,8 @@ export const columnStats = (values: Float64Array, missing: number): ColumnStats 
     sd,
     min: values[0] as number,
     quantiles: quantileLevels.map(([key, p]) => [key, quantileType7(values, p)] as const),
-    max: values[n - 1] as number
+    max: values[n - 1] as number,
+    censoredQuantiles: quantileLevels.map(([key, p]) => [key, censoredQuantileType7(values, missing, p)] as const)
   }
 }
 

@@ -21,24 +21,45 @@ export interface PathOutcomeLike {
   readonly npvUsdCents: number
   readonly btcHeldSats: number
   readonly fleetShareEnd: number
+  readonly btcSoldSats: number
+  readonly saleProceedsUsdCents: number
+  readonly endPriceUsdCents: number
+  readonly btcHeldValueUsdCents: number
+  readonly operatingCashUsdCents: number
+  readonly positionValueUsdCents: number
+  /** The path's sampled parameters (Monte Carlo's uncertainty draws). */
+  readonly priceDriftAdjPerYear: number
+  readonly otherHashrateDriftAdjPerYear: number
+  readonly feeLevel: number
+  readonly siteDaysOff: number
   /** Calendar months of the horizon, YYYY-MM. */
   readonly months: ReadonlyArray<string>
   readonly minedSatsByMonth: ArrayLike<number>
   readonly netMarginUsdCentsByMonth: ArrayLike<number>
+  readonly hashpriceUsdPerPhDayByMonth: ArrayLike<number>
+  readonly priceUsdCentsByMonth: ArrayLike<number>
+  readonly btcHeldSatsByMonth: ArrayLike<number>
+  readonly btcSoldSatsByMonth: ArrayLike<number>
 }
 
 /** Path-level metrics, in CSV order; every name carries its unit. */
 export const pathMetricNames = [
   "minedSats", "revenueUsdCents", "hostingCostUsdCents", "creditsUsdCents", "poolFeeSats", "netMarginUsdCents",
   "cashCostPerBtcUsdCents", "allInCostPerBtcUsdCents", "paybackDate", "paybackDays", "npvUsdCents", "btcHeldSats",
-  "fleetShareEnd"
+  "fleetShareEnd", "btcSoldSats", "saleProceedsUsdCents", "endPriceUsdCents", "btcHeldValueUsdCents",
+  "operatingCashUsdCents", "positionValueUsdCents", "priceDriftAdjPerYear", "otherHashrateDriftAdjPerYear", "feeLevel",
+  "siteDaysOff"
+] as const
+
+/** Per-month series, in CSV order after the path metrics (`<name>:<YYYY-MM>`, one column a month each). */
+export const monthSeriesNames = [
+  "minedSats", "netMarginUsdCents", "hashpriceUsdPerPhDay", "priceUsdCents", "btcHeldSats", "btcSoldSats"
 ] as const
 
 /** Every column for a horizon with these calendar months. */
 export const outcomeColumns = (months: ReadonlyArray<string>): Array<OutcomeColumn> => [
   ...pathMetricNames.map((name) => ({ name, kind: name === "paybackDate" ? ("date" as const) : ("number" as const) })),
-  ...months.map((month) => ({ name: `minedSats:${month}`, kind: "number" as const })),
-  ...months.map((month) => ({ name: `netMarginUsdCents:${month}`, kind: "number" as const }))
+  ...monthSeriesNames.flatMap((series) => months.map((month) => ({ name: `${series}:${month}`, kind: "number" as const })))
 ]
 
 const orNaN = (x: number | undefined): number => (x === undefined || !Number.isFinite(x) ? Number.NaN : x)
@@ -58,10 +79,24 @@ export const writeOutcomeRow = (outcome: PathOutcomeLike, out: Float64Array): vo
   out[10] = outcome.npvUsdCents
   out[11] = outcome.btcHeldSats
   out[12] = outcome.fleetShareEnd
+  out[13] = outcome.btcSoldSats
+  out[14] = outcome.saleProceedsUsdCents
+  out[15] = outcome.endPriceUsdCents
+  out[16] = outcome.btcHeldValueUsdCents
+  out[17] = outcome.operatingCashUsdCents
+  out[18] = outcome.positionValueUsdCents
+  out[19] = outcome.priceDriftAdjPerYear
+  out[20] = outcome.otherHashrateDriftAdjPerYear
+  out[21] = outcome.feeLevel
+  out[22] = outcome.siteDaysOff
   const m = outcome.months.length
   const base = pathMetricNames.length
-  for (let i = 0; i < m; i++) {
-    out[base + i] = orNaN(outcome.minedSatsByMonth[i])
-    out[base + m + i] = orNaN(outcome.netMarginUsdCentsByMonth[i])
+  const series = [
+    outcome.minedSatsByMonth, outcome.netMarginUsdCentsByMonth, outcome.hashpriceUsdPerPhDayByMonth,
+    outcome.priceUsdCentsByMonth, outcome.btcHeldSatsByMonth, outcome.btcSoldSatsByMonth
+  ]
+  for (let k = 0; k < series.length; k++) {
+    const values = series[k]!
+    for (let i = 0; i < m; i++) out[base + k * m + i] = orNaN(values[i])
   }
 }

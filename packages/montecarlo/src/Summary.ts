@@ -92,6 +92,10 @@ export class ColumnSpill {
 
 const dateOrNull = (x: number | null): string | null => (x === null ? null : epochDayToIso(x))
 
+/** The columns whose missing values mean "not within the horizon" (payback), summarised as right-censored. */
+const censoredColumns: ReadonlySet<string> = new Set(["paybackDate", "paybackDays"])
+export const BEYOND_HORIZON = "beyond the horizon"
+
 /** The bytes of summary.json: fixed key order, two-space indent, a final newline. */
 export const renderSummaryJson = (summary: Summary): string => {
   const columns: Record<string, unknown> = {}
@@ -107,8 +111,16 @@ export const renderSummaryJson = (summary: Summary): string => {
     entry["min"] = location(s.min)
     for (const [key, value] of s.quantiles) entry[key] = location(value)
     entry["max"] = location(s.max)
+    if (censoredColumns.has(column.name)) {
+      // Over every path: a path without payback counts as paying back beyond the horizon (right-censored).
+      const censored: Record<string, unknown> = {}
+      for (const [key, value] of s.censoredQuantiles) censored[key] = value === null ? BEYOND_HORIZON : location(value)
+      entry["allPathsCensored"] = censored
+    }
     columns[column.name] = entry
   })
+  const payback = summary.columns.findIndex((c) => c.name === "paybackDays")
+  const ps = payback < 0 ? undefined : summary.stats[payback]
   return `${JSON.stringify({
     format: summaryFormat,
     hashsimVersion: summary.hashsimVersion,
@@ -117,11 +129,23 @@ export const renderSummaryJson = (summary: Summary): string => {
     masterSeed: summary.masterSeed,
     paths: summary.paths,
     quantiles: "type 7 (linear interpolation between order statistics)",
+    ...(ps === undefined
+      ? {}
+      : {
+          payback: {
+            probabilityWithinHorizon: ps.count + ps.missing > 0 ? ps.count / (ps.count + ps.missing) : null,
+            pathsPaidBack: ps.count,
+            pathsNotPaidBack: ps.missing,
+            censoring: `a path that does not pay back within the horizon counts as paying back beyond it (+infinity) in allPathsCensored; a quantile that falls among those paths reads "${BEYOND_HORIZON}". The plain quantiles are over the paths that paid back only.`
+          }
+        }),
     columns
   }, null, 2)}\n`
 }
 
 const StatValue = Schema.Union([Schema.Number, Schema.String, Schema.Null])
+/** A column's statistic, or (allPathsCensored, for payback) a set of them. */
+const ColumnEntry = Schema.Union([StatValue, Schema.Record(Schema.String, StatValue)])
 
 const SummaryJson = Schema.Struct({
   format: Schema.Literal(summaryFormat),
@@ -131,7 +155,13 @@ const SummaryJson = Schema.Struct({
   masterSeed: Schema.Number.check(Schema.isInt()),
   paths: Schema.Number.check(Schema.isInt()),
   quantiles: Schema.String,
-  columns: Schema.Record(Schema.String, Schema.Record(Schema.String, StatValue))
+  payback: Schema.optionalKey(Schema.Struct({
+    probabilityWithinHorizon: Schema.Union([Schema.Number, Schema.Null]),
+    pathsPaidBack: Schema.Number.check(Schema.isInt()),
+    pathsNotPaidBack: Schema.Number.check(Schema.isInt()),
+    censoring: Schema.String
+  })),
+  columns: Schema.Record(Schema.String, Schema.Record(Schema.String, ColumnEntry))
 })
 
 /** summary.json as a reader sees it: the batch identity and, by column name, its statistics. */

@@ -40,6 +40,6 @@ export const renderSummaryTable = (summary: Summary): string => {
     format(widths.map((w) => "-".repeat(w))),
     ...rows.map(format)
   ]
-  if (monthly > 0) lines.push("", `${monthly} monthly columns (minedSats:YYYY-MM, netMarginUsdCents:YYYY-MM) are in outcomes.csv and summary.json.`)
+  if (monthly > 0) lines.push("", `${monthly} monthly columns (<series>:YYYY-MM: minedSats, netMarginUsdCents, hashpriceUsdPerPhDay, priceUsdCents, btcHeldSats, btcSoldSats) are in outcomes.csv and summary.json.`)
   return `${lines.join("\n")}\n`
 }

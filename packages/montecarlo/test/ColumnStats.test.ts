@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { cellValue, columnStats, epochDayToIso, formatCell, isoToEpochDay, parseCell, quantileType7 } from "../src/index.ts"
+import { cellValue, censoredQuantileType7, columnStats, epochDayToIso, formatCell, isoToEpochDay, parseCell, quantileType7, renderSummaryJson } from "../src/index.ts"
 
 const q = (values: Array<number>, p: number) => quantileType7(Float64Array.from(values).sort(), p)
 
@@ -81,5 +81,37 @@ describe("outcome cells", () => {
     expect(formatCell(20088, "date")).toBe("2024-12-31")
     expect(parseCell("2024-12-31", "date")).toBe(20088)
     expect(() => parseCell("2024-13-45", "date")).toThrow()
+  })
+})
+
+describe("censored quantiles (payback: a path without payback counts as beyond the horizon)", () => {
+  it("are type-7 quantiles over every path with the missing ones at +infinity, null where they reach them", () => {
+    // 4 paid back (days 100, 200, 300, 400) and 6 not: n = 10, p50 at h = 4.5 reaches the censored paths.
+    const s = columnStats(Float64Array.from([400, 100, 300, 200]), 6)
+    const q = Object.fromEntries(s.censoredQuantiles)
+    expect(q["p10"]).toBeCloseTo(100 + 0.9 * 100, 10) // h = 0.9: between 100 and 200
+    expect(q["p25"]).toBeCloseTo(300 + 0.25 * 100, 10) // h = 2.25: between 300 and 400
+    expect(q["p50"]).toBeNull()
+    expect(q["p99"]).toBeNull()
+    // The plain quantiles are over the 4 paths that paid back: their median is 250, which hides the 60% that did not.
+    expect(Object.fromEntries(s.quantiles)["p50"]).toBe(250)
+  })
+  it("equal the plain quantiles when nothing is missing, and a lone value then the censored ones sit exactly at it", () => {
+    const s = columnStats(Float64Array.from([1, 2, 3, 4, 5]), 0)
+    expect(s.censoredQuantiles).toEqual(s.quantiles)
+    expect(censoredQuantileType7(Float64Array.from([7]), 1, 0)).toBe(7)
+    expect(censoredQuantileType7(Float64Array.from([7]), 1, 0.5)).toBeNull()
+  })
+})
+
+describe("summary.json's payback", () => {
+  it("states the probability of payback within the horizon and the censored quantiles, 'beyond the horizon' among the unpaid", () => {
+    const columns = [{ name: "paybackDays", kind: "number" as const }]
+    const stats = [columnStats(Float64Array.from([400, 100, 300, 200]), 6)]
+    const json = JSON.parse(renderSummaryJson({ hashsimVersion: "t", scenarioSha256: "0".repeat(64), engine: "aggregate", masterSeed: 1, paths: 10, columns, stats }))
+    expect(json.payback.probabilityWithinHorizon).toBe(0.4)
+    expect(json.payback.pathsNotPaidBack).toBe(6)
+    expect(json.columns.paybackDays.allPathsCensored.p50).toBe("beyond the horizon")
+    expect(json.columns.paybackDays.allPathsCensored.p10).toBeCloseTo(190, 10)
   })
 })

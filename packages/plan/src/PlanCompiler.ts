@@ -11,6 +11,7 @@ import { attempt, listItems, type Origin, PlanContext, PlanMap, readValue, scala
 import { PlanInvalidError, ProblemList } from "./PlanProblem.ts"
 import { scenarioLine } from "./ScenarioText.ts"
 import { type ChainData, NetworkUnresolvedError, resolveStartNetwork } from "./StartNetwork.ts"
+import { HASHPRICE_NETWORK_DEFAULTS } from "@hashsim/sim/market"
 import {
   parseDateS, parseDifficulty, parseDuration, parseEfficiencyJth, parseFraction, parseHashrateThs, parsePlainNumber,
   parseRatePerMwhUsdCents, parseSats, parseUsdCents, UnitInvalidError
@@ -44,9 +45,11 @@ export interface CompileOptions {
 
 // Events at the same time keep the catalogue's natural order: the start, purchases, contracts, the pool, the sales
 // policy, then everything scheduled (deployments, prices, curtailment...) in the plan's order.
-const RANK: Partial<Record<EventType, number>> = { ScenarioStarted: 0, HashratePurchased: 1, HostingContractSigned: 2, PoolConfigured: 3, SalesPolicySet: 4 }
+const RANK: Partial<Record<EventType, number>> = {
+  ScenarioStarted: 0, HashratePurchased: 1, HostingContractSigned: 2, PoolConfigured: 3, SalesPolicySet: 4, OperatingPolicySet: 4
+}
 
-const ACTIONS = ["deploy", "remove", "price", "curtail", "resume", "sell", "sales", "pool"] as const
+const ACTIONS = ["deploy", "remove", "price", "curtail", "resume", "sell", "sales", "pool", "operating"] as const
 
 /** A builder for one event: collects data, the origin of each field, and literal spellings of bare numbers. */
 class EventDraft {
@@ -75,6 +78,20 @@ const field = <A>(draft: EventDraft, map: PlanMap, key: string, dataPath: string
 }
 
 const text = (t: string): string => t
+const yesNo = (t: string): boolean => {
+  if (/^(true|yes)$/i.test(t.trim())) return true
+  if (/^(false|no)$/i.test(t.trim())) return false
+  throw new UnitInvalidError(`expected yes or no, got "${t}"`)
+}
+/** `alwaysOn`, `breakeven`, or `off below $25/PH/day` (the hashprice floor, USD per PH/s per day). */
+const operatingPolicy = (t: string): Record<string, unknown> => {
+  const s = t.trim()
+  if (/^(alwaysOn|always on)$/i.test(s)) return { kind: "alwaysOn" }
+  if (/^breakeven$/i.test(s)) return { kind: "breakeven" }
+  const m = /^off below\s+(\S+?)\s*\/\s*PH(\/s)?\s*\/\s*day$/i.exec(s)
+  if (m !== null) return { kind: "hashpriceFloor", floorUsdPerPhDay: parseUsdCents(m[1]!) / 100 }
+  throw new UnitInvalidError(`unknown operating policy "${s}"${didYouMean(s, ["alwaysOn", "breakeven"])}: alwaysOn, breakeven or "off below $25/PH/day"`)
+}
 const id = (t: string): string => {
   if (t.trim() === "") throw new UnitInvalidError("expected a name (an id such as bitmain-32eh)")
   return t
@@ -181,23 +198,32 @@ export const compilePlan = (source: string, options: CompileOptions = {}): Compi
     const market = PlanMap.of(ctx, m.node, "market", m.origin.line)
     if (market === undefined) return
     start.fieldOrigins.set("market", m.origin)
+    const models = { otherHashrate: ["gbm", "table", "hashprice"], price: ["gbm", "table", "jumpDiffusion"] } as const
     const model = (key: "price" | "otherHashrate", valueKey: string, dataKey: string, read: (t: string) => number) => attempt(() => {
       const got = market.get(key)
       const map = got === undefined ? undefined : PlanMap.of(ctx, got.node, `market.${key}`, got.origin.line)
+      const names: ReadonlyArray<string> = models[key]
       if (map === undefined) {
-        if (got === undefined) ctx.problems.add(market.line, `market.${key}`, `missing: the market needs "${key}" ({ model: gbm, drift, volatility } or { model: table, points })`)
+        if (got === undefined) ctx.problems.add(market.line, `market.${key}`, `missing: the market needs "${key}" ({ model: ${names.join(" | ")}, ... })`)
         return
       }
       const kind = attempt(() => map.read("model", (t) => {
-        if (t === "gbm" || t === "table") return t
-        throw new UnitInvalidError(`unknown model "${t}"${didYouMean(t, ["gbm", "table"])}: gbm or table`)
+        if (names.includes(t)) return t
+        throw new UnitInvalidError(`unknown model "${t}"${didYouMean(t, names)}: ${names.join(", ")}`)
       }))
+      if (kind !== undefined) attempt(() => field(start, map, "model", `market.${key}.model`, text))
       if (kind === "gbm") {
-        attempt(() => field(start, map, "model", `market.${key}.model`, text))
         attempt(() => field(start, map, "drift", `market.${key}.driftPerYear`, signedFraction))
         attempt(() => field(start, map, "volatility", `market.${key}.volatilityPerYear`, (t) => parseFraction(t, { perYear: true })))
+      } else if (kind === "jumpDiffusion") {
+        attempt(() => field(start, map, "drift", `market.${key}.driftPerYear`, signedFraction))
+        attempt(() => field(start, map, "volatility", `market.${key}.volatilityPerYear`, (t) => parseFraction(t, { perYear: true })))
+        attempt(() => field(start, map, "jumpsPerYear", `market.${key}.jumpsPerYear`, (t) => parsePlainNumber(t)))
+        attempt(() => field(start, map, "jumpMean", `market.${key}.jumpLogMean`, (t) => parseFraction(t, { signed: true })))
+        attempt(() => field(start, map, "jumpSd", `market.${key}.jumpLogSd`, (t) => parseFraction(t)))
+      } else if (kind === "hashprice") {
+        hashpriceNetwork(map, `market.${key}`)
       } else if (kind === "table") {
-        attempt(() => field(start, map, "model", `market.${key}.model`, text))
         const pts = map.get("points")
         const points: Array<Record<string, unknown>> = []
         for (const item of pts === undefined ? [] : listItems(ctx, pts.node, pts.origin)) {
@@ -212,6 +238,31 @@ export const compilePlan = (source: string, options: CompileOptions = {}): Compi
       }
       map.finish()
     })
+    /**
+     * The hashprice network: its sourced defaults (docs/MARKET.md) written out in full into the scenario, so a
+     * scenario says what it ran with; the plan may override the scalar parameters in human units.
+     */
+    const hashpriceNetwork = (map: PlanMap, path: string) => {
+      const d = HASHPRICE_NETWORK_DEFAULTS
+      const into = ((start.data.market as Record<string, Record<string, unknown>>).otherHashrate ??= {})
+      into.classes = d.classes.map((c) => ({ ...c }))
+      into.entrants = d.entrants.map((e) => ({ ...e }))
+      const scalar = (key: string, dataKey: keyof typeof d, parse: (t: string) => number) =>
+        attempt(() => field(start, map, key, `${path}.${dataKey}`, parse, () => d[dataKey] as number))
+      scalar("frontierEfficiency", "frontierEfficiencyJth", parseEfficiencyJth)
+      scalar("frontierImprovement", "frontierImprovementPerYear", (t) => parseFraction(t, { perYear: true }))
+      scalar("machinePrice", "machinePriceUsdPerTh", (t) => parseUsdCents(t.replace(/\s*(\/|per)\s*TH(\/s)?\s*$/i, "")) / 100)
+      scalar("machinePriceChange", "machinePriceChangePerYear", (t) => parseFraction(t, { signed: true, perYear: true }))
+      scalar("machineLife", "machineLifeYears", (t) => parseDuration(t, "years"))
+      scalar("hurdleRate", "hurdleRatePerYear", (t) => parseFraction(t, { perYear: true }))
+      scalar("nonPowerOpex", "nonPowerOpexFraction", (t) => parseFraction(t))
+      scalar("orderLag", "orderLagDays", (t) => parseDuration(t, "days"))
+      scalar("orderResponse", "orderResponseYears", (t) => parseDuration(t, "years"))
+      scalar("switchOffLag", "switchOffLagDays", (t) => parseDuration(t, "days"))
+      scalar("switchOnLag", "switchOnLagDays", (t) => parseDuration(t, "days"))
+      scalar("cohortSpan", "cohortYears", (t) => parseDuration(t, "years"))
+      if (map.has("onOrder")) attempt(() => field(start, map, "onOrder", `${path}.onOrderThs`, parseHashrateThs))
+    }
     model("otherHashrate", "hashrate", "hashrateThs", parseHashrateThs)
     model("price", "price", "priceUsdCents", parseUsdCents)
     const sub = (key: string, read: (map: PlanMap) => void, optional = false) => attempt(() => {
@@ -226,7 +277,17 @@ export const compilePlan = (source: string, options: CompileOptions = {}): Compi
       map.finish()
     })
     sub("feePerBlock", (map) => {
+      const kind = map.has("model") ? attempt(() => map.read("model", (t) => {
+        if (t === "meanReverting" || t === "constant") return t
+        throw new UnitInvalidError(`unknown fee model "${t}"${didYouMean(t, ["constant", "meanReverting"])}: constant (the default) or meanReverting`)
+      })) : "constant"
+      if (kind === "meanReverting") attempt(() => field(start, map, "model", "market.feePerBlock.model", text))
       attempt(() => field(start, map, "mean", "market.feePerBlock.meanSats", parseSats))
+      if (kind === "meanReverting") {
+        attempt(() => field(start, map, "halfLife", "market.feePerBlock.halfLifeYears", (t) => parseDuration(t, "years")))
+        attempt(() => field(start, map, "volatility", "market.feePerBlock.volatilityPerYear", (t) => parseFraction(t, { perYear: true })))
+        if (map.has("start")) attempt(() => field(start, map, "start", "market.feePerBlock.startSats", parseSats))
+      }
       attempt(() => field(start, map, "shape", "market.feePerBlock.shape", (t) => parsePlainNumber(t)))
     })
     sub("uptime", (map) => {
@@ -309,6 +370,8 @@ export const compilePlan = (source: string, options: CompileOptions = {}): Compi
     attempt(() => field(d, map, "uptimeSla", "uptimeSlaFraction", (t) => parseFraction(t), () => 0))
     attempt(() => field(d, map, "slaCredit", "slaCreditPerMwhUsdCents", parseRatePerMwhUsdCents, () => 0))
     attempt(() => field(d, map, "curtailmentCredit", "curtailmentCreditPerMwhUsdCents", parseRatePerMwhUsdCents, () => 0))
+    if (map.has("takeOrPay")) attempt(() => field(d, map, "takeOrPay", "takeOrPayFraction", (t) => parseFraction(t)))
+    if (map.has("creditsOwnSwitchOff")) attempt(() => field(d, map, "creditsOwnSwitchOff", "creditsOwnSwitchOff", yesNo))
     map.finish()
     drafts.push(d)
   }
@@ -352,6 +415,16 @@ export const compilePlan = (source: string, options: CompileOptions = {}): Compi
     const policy = salesPolicy(salesNode.node, salesNode.origin)
     if (policy !== undefined) {
       const d = new EventDraft("SalesPolicySet", at0, salesNode.origin)
+      d.data.policy = policy
+      drafts.push(d)
+    }
+  }
+
+  const operatingNode = root.get("operating")
+  if (operatingNode !== undefined) {
+    const policy = attempt(() => readValue(ctx, operatingNode.node, operatingNode.origin, operatingPolicy))
+    if (policy !== undefined) {
+      const d = new EventDraft("OperatingPolicySet", at0, operatingNode.origin)
       d.data.policy = policy
       drafts.push(d)
     }
@@ -419,6 +492,15 @@ export const compilePlan = (source: string, options: CompileOptions = {}): Compi
         const policy = salesPolicy(got.node, got.origin)
         if (policy !== undefined) {
           d = at("SalesPolicySet")
+          d.data.policy = policy
+        }
+        break
+      }
+      case "operating": {
+        const got = map.get("operating")!
+        const policy = attempt(() => readValue(ctx, got.node, got.origin, operatingPolicy))
+        if (policy !== undefined) {
+          d = at("OperatingPolicySet")
           d.data.policy = policy
         }
         break

@@ -21,11 +21,18 @@ network:
   hashrate: 753.11 EH/s        # brief: the total, the fleet included (50 / 753.11 = 6.64%)
 
 market:
-  otherHashrate: { model: gbm, drift: 35%, volatility: 15% }   # everyone else's; assumption
-  price: { model: gbm, drift: 0.0, volatility: 55% }           # assumption: no view on direction
-  feePerBlock: { mean: 0.07 BTC, shape: 2 }                     # assumption: 2-3% of the subsidy
+  # Everyone else's machines answer to hashprice: classes switch off below their power cost, new machines arrive
+  # after an order lag when hashprice exceeds the best machine's all-in cost (sourced defaults: scenarios/README.md).
+  # Already on order at the start: the network's observed growth over the first order lag (753 -> ~803 EH/s by the
+  # 2025-03-09 retarget, ../shared/data/chain) plus what the classes retire over it (143 EH/s): scenarios/README.md.
+  otherHashrate: { model: hashprice, onOrder: 193 EH/s }
+  # 55% a year in all, split into a 45% diffusion and 6 jumps a year of log size N(-5%, 12%) (assumption, README).
+  price: { model: jumpDiffusion, drift: 0.0, volatility: 45%, jumpsPerYear: 6, jumpMean: -5%, jumpSd: 12% }
+  # A fee level that persists: log fees mean-revert to 0.07 BTC with a 1-year half-life (README).
+  feePerBlock: { model: meanReverting, mean: 0.07 BTC, halfLife: 1 year, volatility: 63%, shape: 2 }
   uptime: { mean: 95%, sd: 2% }                                 # 32 EH/s x 95% = the brief's 30.4 EH/s
-  uncertainty: { otherHashrateDriftSd: 0.15, priceDriftSd: 0.3, feeLevelSigma: 0.5 }   # Monte Carlo, per path
+  # Monte Carlo, per path; the hashprice network has no drift of its own to perturb (its growth answers to price).
+  uncertainty: { otherHashrateDriftSd: 0, priceDriftSd: 0.3, feeLevelSigma: 0.5 }
 
 lots:
   - id: bitmain-32eh
@@ -57,6 +64,7 @@ contracts:
 
 pool: { mode: fpps, fee: 2.5% }  # assumption: a 50 EH/s customer negotiates below the public 2.5-4%
 sales: hold                      # brief: none sold to the end of December 2024
+operating: alwaysOn                # assumption: the hosted fleet runs whatever hashprice does
 
 schedule:
   - { on: 2024-12-31, price: $98k }       # brief: 933.8 BTC valued at about $91.51M

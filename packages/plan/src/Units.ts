@@ -212,13 +212,15 @@ export const parsePlainNumber = (text: string, signed = false): number => {
 }
 
 /** `4 years`, `6 hours`/`6 h`, `30 days` -> the number in the unit asked for. */
-export const parseDuration = (text: string, unit: "years" | "hours"): number => {
+export const parseDuration = (text: string, unit: "years" | "hours" | "days"): number => {
   const m = /^\s*([\d,.]+)\s*([A-Za-z]+)\s*$/.exec(text)
   const units: Readonly<Record<string, number>> = unit === "years"
     ? { year: 1, years: 1, y: 1, yr: 1, yrs: 1 }
-    : { h: 1, hr: 1, hrs: 1, hour: 1, hours: 1, min: 1 / 60, minutes: 1 / 60 }
+    : unit === "days"
+      ? { day: 1, days: 1, d: 1 }
+      : { h: 1, hr: 1, hrs: 1, hour: 1, hours: 1, min: 1 / 60, minutes: 1 / 60 }
   if (m === null || units[m[2]!.toLowerCase()] === undefined) {
-    return fail(`expected a duration such as "${unit === "years" ? "4 years" : "6 hours"}", got "${text}"`)
+    return fail(`expected a duration such as "${unit === "years" ? "4 years" : unit === "days" ? "120 days" : "6 hours"}", got "${text}"`)
   }
   const value = toNumber(parseDecimal(m[1]!) ?? fail(`"${m[1]}" is not a number`))
   const factor = units[m[2]!.toLowerCase()]!

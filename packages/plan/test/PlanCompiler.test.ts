@@ -142,3 +142,30 @@ describe("the start network given as a date", () => {
     expect(plan.notes[0]).toContain("network from chain data")
   })
 })
+
+describe("market models, the operating policy and contract terms", () => {
+  const base = scenario("cango-2024.yaml")
+  const startData = (text: string): Record<string, any> => compilePlan(text).events[0]!.data as Record<string, any>
+  it("the hashprice network's scalar overrides in human units; the classes stay the sourced defaults", () => {
+    const text = base.replace("otherHashrate: { model: hashprice, onOrder: 193 EH/s }", "otherHashrate: { model: hashprice, switchOffLag: 14 days, orderLag: 90 days, machinePrice: $15/TH, frontierImprovement: 10% }")
+    const net = startData(text).market.otherHashrate
+    expect(net).toMatchObject({ model: "hashprice", switchOffLagDays: 14, orderLagDays: 90, machinePriceUsdPerTh: 15, frontierImprovementPerYear: 0.1, switchOnLagDays: 3 })
+    expect(net.classes).toHaveLength(12)
+    expect(net.onOrderThs).toBeUndefined()
+  })
+  it("operating policies at the top and in the schedule, take-or-pay and own-switch-off credits on a contract", () => {
+    const text = base
+      .replace("operating: alwaysOn ", "operating: off below $25/PH/day ")
+      .replace("  - { on: 2025-03-01, deploy", "  - { on: 2025-02-01, operating: breakeven }\n  - { on: 2025-03-01, deploy")
+      .replace("    curtailmentCredit: $0/MWh  # no curtailment planned at Bitmain's sites", "    curtailmentCredit: $10/MWh\n    takeOrPay: 90%\n    creditsOwnSwitchOff: yes")
+    const events = compilePlan(text).events
+    const policies = events.filter((e) => e.type === "OperatingPolicySet").map((e) => e.data["policy"])
+    expect(policies).toEqual([{ kind: "hashpriceFloor", floorUsdPerPhDay: 25 }, { kind: "breakeven" }])
+    expect(events.find((e) => e.type === "HostingContractSigned")!.data).toMatchObject({ takeOrPayFraction: 0.9, creditsOwnSwitchOff: true, curtailmentCreditPerMwhUsdCents: 1000 })
+  })
+  it("a misspelt model or policy is caught at its line with the fix", () => {
+    const problems = problemsOf(base.replace("model: hashprice,", "model: hashprise,").replace("operating: alwaysOn ", "operating: alwayson- "))
+    expect(problems.map((p) => p.message).join("\n")).toMatch(/unknown model "hashprise" \(did you mean "hashprice"\?\)/)
+    expect(problems.map((p) => p.message).join("\n")).toMatch(/unknown operating policy "alwayson-"/)
+  })
+})

@@ -11,6 +11,7 @@ import type { BlockArrivals, EngineHooks } from "./engine/BlockArrivals.ts"
 import { BlockEngine } from "./engine/BlockEngine.ts"
 import type { EngineFaults } from "./engine/EngineFaults.ts"
 import { Fleet } from "./fleet/Fleet.ts"
+import { Operator } from "./fleet/Operator.ts"
 import { Market } from "./market/Market.ts"
 import { RandomCurtailment } from "./market/RandomCurtailment.ts"
 import { OutcomeSink } from "./outcome/OutcomeSink.ts"
@@ -35,6 +36,7 @@ export class PathSimulator implements EngineHooks {
   private readonly index: PlanIndex
   private readonly chain = new ChainClock()
   private readonly fleet: Fleet
+  private readonly operator: Operator
   private readonly market: Market
   private readonly curtailment: RandomCurtailment
   private readonly pool: Pool
@@ -51,7 +53,8 @@ export class PathSimulator implements EngineHooks {
   constructor(plan: ScenarioPlan, options: SimulatorOptions = {}) {
     this.plan = plan
     this.index = indexPlan(plan)
-    this.market = new Market(plan, this.index)
+    this.market = new Market(plan, this.index, this.chain)
+    this.operator = new Operator(this.index)
     this.fleet = new Fleet(this.index.nSites, this.market, this.chain, options.faults)
     this.pool = new Pool(this.fleet, this.chain, this.market.fees)
     this.curtailment = new RandomCurtailment(plan.market.curtailment, plan.startS, plan.untilS)
@@ -78,7 +81,7 @@ export class PathSimulator implements EngineHooks {
       const dayStart = cal.dayStartS[d]!
       const dayEnd = cal.dayEndS[d]!
       this.applyUntil(dayStart)
-      this.stepMarket(d, dayStart)
+      this.stepMarket(d, dayStart, dayEnd)
       let t = dayStart
       while (t < dayEnd) {
         let next = dayEnd
@@ -93,10 +96,17 @@ export class PathSimulator implements EngineHooks {
       this.closeDay(d, dayEnd - 1)
     }
     const endS = this.plan.untilS - 1
-    this.out.pathEnded(endS, this.fleet.pFleet, this.treasury.heldSats)
-    if (sink !== null) sink.pathEnded(endS, this.fleet.pFleet, this.treasury.heldSats)
+    const m = this.market
+    this.out.pathParameters(m.otherDriftAdjPerYear, m.priceDriftAdjPerYear, m.fees.level, this.operator.daysOff)
+    this.out.pathEnded(endS, this.fleet.pFleet, this.treasury.heldSats, m.priceUsdCents)
+    if (sink !== null) sink.pathEnded(endS, this.fleet.pFleet, this.treasury.heldSats, m.priceUsdCents)
     this.log = null
     return this.out.outcome
+  }
+
+  /** The path's market (read-outs for tests and reports: the day's hashprice, the network's cohorts). */
+  get marketView(): Market {
+    return this.market
   }
 
   /** Height of the chain's tip at the end of the last run (blocks simulated = this - plan.network.height). */
@@ -112,6 +122,7 @@ export class PathSimulator implements EngineHooks {
     this.market.reset(seed, counted)
     this.curtailment.reset(seed)
     this.fleet.reset()
+    this.operator.reset()
     this.books.reset()
     this.pool.reset()
     this.treasury.reset()
@@ -157,7 +168,10 @@ export class PathSimulator implements EngineHooks {
         return this.pool.configure(c.mode, c.feeFraction)
       case "sales":
         return this.treasury.setPolicy(c.policy)
+      case "operating":
+        return this.operator.setPolicy(c.policy)
       case "sell":
+        this.out.btcSold(at, c.amountSats, c.priceUsdCents, c.proceedsUsdCents)
         return this.treasury.sold(c.amountSats)
       case "price":
         return this.market.observePrice(at, c.priceUsdCents)
@@ -188,11 +202,13 @@ export class PathSimulator implements EngineHooks {
     }
   }
 
-  private stepMarket(d: number, dayStart: number): void {
+  /** The day's market, then the operating policy's decision on it, then the rates that follow. */
+  private stepMarket(d: number, dayStart: number, dayEnd: number): void {
     const m = this.market
     m.step(d, dayStart, this.fleet)
-    this.updateRates()
     if (this.log !== null) this.log.marketStepped(dayStart, m.priceUsdCents, m.otherThs, m.uptimeFraction)
+    this.operator.decide(dayStart, dayEnd - dayStart, this.fleet, m, this.books, this.pool.feeFraction, this.log)
+    this.updateRates()
   }
 
   private updateRates(): void {
@@ -249,8 +265,10 @@ export class PathSimulator implements EngineHooks {
     }
     this.books.closeDay(d, stamp, this.out, this.log)
     this.treasury.invoiced(this.books.dayHostingUsdCents, this.books.dayCreditsUsdCents)
+    // The month's sale is the day's last fact, so its proceeds are in the day's cash flow.
+    if (this.plan.calendar.dayClosesMonth[d] === 1) this.treasury.closeMonth(stamp, this.market.priceUsdCents, this.out, this.log)
+    this.out.dayMarket(d, this.market.hashpriceUsdPerPhDay, this.market.priceUsdCents, this.treasury.heldSats)
     this.out.dayClosed(stamp, d)
     if (this.log !== null) this.log.dayClosed(stamp, d)
-    if (this.plan.calendar.dayClosesMonth[d] === 1) this.treasury.closeMonth(stamp, this.market.priceUsdCents, this.log)
   }
 }

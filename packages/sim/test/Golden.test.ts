@@ -10,7 +10,8 @@ import { planUntil } from "../src/scenario/ScenarioCompiler.ts"
 import { MODEL_VERSION, simulateLog } from "../src/Simulate.ts"
 
 const GOLDEN_SHA256_BY_MODEL_VERSION: Readonly<Record<number, string>> = {
-  1: "c012e570cf7e1a9979f4761e3871af20fea7c4ff58f386b68cde06af4429eae5"
+  1: "c012e570cf7e1a9979f4761e3871af20fea7c4ff58f386b68cde06af4429eae5",
+  2: "ca3127761a84e120b4f77e6e8d758ae6019bf9d9dba98fa020b3945f795bf46c"
 }
 
 const goldenPath = fileURLToPath(new URL("./golden/cango-2024-seed1-block-until-2025-01-01.jsonl", import.meta.url))

@@ -39,22 +39,28 @@ const ehs = (ths: number): string => (ths / 1e6).toFixed(2)
 
 /** A fixed-width text table for people: money in dollars, BTC, EH/s, percent. */
 export const reportTable = (report: MonthlyReport): string => {
-  const header = ["month", "blocks", "mined BTC", "revenue", "hosting", "credits", "net margin", "cash $/BTC", "all-in $/BTC", "hashprice $/PH/d", "online EH/s", "network EH/s", "share"]
+  const header = [
+    "month", "blocks", "mined BTC", "revenue", "hosting", "credits", "net margin", "cash $/BTC", "all-in $/BTC", "hashprice $/PH/d",
+    "online EH/s", "network EH/s", "share", "BTC price", "BTC sold", "BTC held"
+  ]
+  const t = report.totals
   const rowOf = (label: string, m: MonthlyReport["months"][number] | MonthlyReport["totals"]): Array<string> => [
     label, String(m.fleetBlocks), btc(m.minedSats), usd(m.revenueUsdCents), usd(m.hostingCostUsdCents), usd(m.creditsUsdCents),
     usd(m.netMarginUsdCents), usd(m.cashCostPerBtcUsdCents), usd(m.allInCostPerBtcUsdCents),
     m.hashpriceUsdCentsPerPhDay === null ? "-" : (m.hashpriceUsdCentsPerPhDay / 100).toFixed(2),
-    ehs(m.avgOnlineThs), ehs(m.avgNetworkThs), `${(m.networkShare * 100).toFixed(2)}%`
+    ehs(m.avgOnlineThs), ehs(m.avgNetworkThs), `${(m.networkShare * 100).toFixed(2)}%`,
+    // A month's close; the total row: the end price.
+    usd("month" in m ? m.priceUsdCents : t.endPriceUsdCents), btc(m.btcSoldSats), btc(m.btcHeldSats)
   ]
   const rows = [header, ...report.months.map((m) => rowOf(m.month, m)), rowOf("total", report.totals)]
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   const line = (r: ReadonlyArray<string>) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")
-  const t = report.totals
   return [
     ...rows.map(line),
     "",
-    `capex ${usd(t.capexUsdCents)}; payback ${t.paybackDate ?? "not within the log"}; NPV ${usd(t.npvUsdCents)}`,
-    `BTC held ${btc(t.btcHeldSats)}; sold ${btc(t.btcSoldSats)} for ${usd(t.saleProceedsUsdCents)}; pool fees ${btc(t.poolFeeSats)} BTC`
+    `capex ${usd(t.capexUsdCents)}; payback ${t.paybackDate ?? "not within the log"}; NPV ${usd(t.npvUsdCents)} (BTC still held valued at the end price)`,
+    `BTC held ${btc(t.btcHeldSats)}, worth ${usd(t.btcHeldValueUsdCents)} at the end price ${usd(t.endPriceUsdCents)}; sold ${btc(t.btcSoldSats)} for ${usd(t.saleProceedsUsdCents)}; pool fees ${btc(t.poolFeeSats)} BTC`,
+    `cash from operations ${usd(t.operatingCashUsdCents)} (sales - hosting + credits); position ${usd(t.positionValueUsdCents)} (cash + BTC held at the end price - capex)`
   ].join("\n") + "\n"
 }
 

@@ -19,7 +19,8 @@ export const runConfig = {
     Flag.withDefault("table" as const),
     Flag.withDescription("the report printed on stdout, as `replay --format` prints it (default: table)")
   ),
-  strict: strictFlag
+  strict: strictFlag,
+  context: Flag.optional(Flag.String("context").pipe(Flag.withDescription("also simulate N paths of the same scenario (aggregate engine, the seeds of `mc --seed 0`) and say where this path's NPV sits among them")))
 }
 
 export const runCommand = Command.make("run", runConfig, (args) =>

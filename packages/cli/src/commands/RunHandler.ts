@@ -2,7 +2,8 @@
 // writes its complete log atomically and prints the monthly report, the very report `replay` prints for that log.
 // The work of the command described in RunCommand.ts (its arguments typed by that descriptor's config).
 import { checkOutputPath, formatAtS, type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
-import { type EngineKind, parseSeed, planUntil, ScenarioInvalidError, scenarioOfText, SEED_RULE, simulateLog } from "@hashsim/sim"
+import { pathSeeds } from "@hashsim/montecarlo"
+import { type EngineKind, parseSeed, PathSimulator, planUntil, ScenarioInvalidError, type ScenarioPlan, scenarioOfText, SEED_RULE, simulateLog } from "@hashsim/sim"
 import { Effect, Option } from "effect"
 import type { Command } from "effect/cli"
 import type { runConfig } from "./RunCommand.ts"
@@ -22,7 +23,27 @@ const parseUntil = (text: string): { readonly s: number; readonly at: string } |
   return s === undefined ? undefined : { s, at: text }
 }
 
-export const runHandler = ({ scenario, seed, engine, until, out, format, strict }: Command.Command.Config.Infer<typeof runConfig>) =>
+/** The master seed of the paths `--context` compares with (the Monte Carlo seeds of `mc --seed 0`). */
+const CONTEXT_MASTER_SEED = 0
+
+/**
+ * Where a path's NPV sits among `n` paths of the same plan (aggregate engine, the seeds of `mc --seed 0`): the
+ * share of those paths whose NPV is at or below it, and their median.
+ */
+const npvContext = (plan: ScenarioPlan, npvUsdCents: number, n: number): { readonly percentile: number; readonly medianUsdCents: number } => {
+  const sim = new PathSimulator(plan)
+  const seedOf = pathSeeds(CONTEXT_MASTER_SEED)
+  const npvs = new Float64Array(n)
+  for (let i = 0; i < n; i++) npvs[i] = sim.run(seedOf(i), "aggregate").npvUsdCents
+  let atOrBelow = 0
+  for (const x of npvs) if (x <= npvUsdCents) atOrBelow++
+  npvs.sort()
+  const mid = (n - 1) / 2
+  return { percentile: (100 * atOrBelow) / n, medianUsdCents: (npvs[Math.floor(mid)]! + npvs[Math.ceil(mid)]!) / 2 }
+}
+const dollars = (cents: number): string => `${cents < 0 ? "-" : ""}$${Math.round(Math.abs(cents) / 100).toLocaleString("en-US")}`
+
+export const runHandler = ({ scenario, seed, engine, until, out, format, strict, context }: Command.Command.Config.Infer<typeof runConfig>) =>
     Effect.gen(function* () {
       const pathSeed = parseSeed(seed)
       if (pathSeed === undefined) {
@@ -31,6 +52,10 @@ export const runHandler = ({ scenario, seed, engine, until, out, format, strict 
       const horizon = Option.isSome(until) ? parseUntil(until.value) : undefined
       if (Option.isSome(until) && horizon === undefined) {
         return yield* Effect.fail(new UsageError({ message: `--until must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${JSON.stringify(until.value)}` }))
+      }
+      const contextN = Option.isSome(context) ? Number(context.value) : undefined
+      if (contextN !== undefined && !(Number.isSafeInteger(contextN) && contextN >= 1 && contextN <= 1_000_000)) {
+        return yield* Effect.fail(new UsageError({ message: `--context must be a number of paths from 1 to 1000000, got ${JSON.stringify(Option.getOrElse(context, () => ""))}` }))
       }
       yield* Effect.try({ try: () => checkOutputPath(out, "file"), catch: (e) => new UsageError({ message: messageOf(e) }) })
       const input = yield* readScenarioOrFail(scenario)
@@ -69,9 +94,17 @@ export const runHandler = ({ scenario, seed, engine, until, out, format, strict 
         Effect.mapError((e) => new InputRejectedError({ message: `cannot write ${out}: ${e.message}` }))
       )
       const report = reportOfEvents(entries.filter((e) => e.type !== "LogSealed"))
-      const printed = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? reportCsv(report) : reportTable(report)
+      const onePath = `This is one random path (seed ${pathSeed}), not a forecast: another seed gives another history.`
+      const where = contextN === undefined
+        ? " `hashsim run --context 1000` says where it sits among 1,000 paths; `hashsim mc` gives the distribution."
+        : (() => {
+            const c = npvContext(plan, run.outcome.npvUsdCents, contextN)
+            return ` Among ${contextN} paths of the same scenario (aggregate engine, seeds of mc --seed 0), its NPV ${dollars(run.outcome.npvUsdCents)} is at the ${c.percentile.toFixed(1)}th percentile (median ${dollars(c.medianUsdCents)}).`
+          })()
+      const printed = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "csv" ? reportCsv(report) : reportTable(report) + `\n${onePath}${where}\n`
       yield* Effect.sync(() => {
         process.stdout.write(printed)
+        if (format !== "table") process.stderr.write(`hashsim run: ${onePath}${where}\n`)
         process.stderr.write(`hashsim run: wrote ${out} (${checked.summary.lines} lines, ${engine} engine, seed ${pathSeed})\n`)
       })
     })

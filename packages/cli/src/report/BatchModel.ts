@@ -183,28 +183,38 @@ const paybackHistogram = (days: Float64Array, untilDay: string): Histogram => {
   return { binLabels: labels, counts: labels.map((l) => byMonth.get(l) ?? 0), missing, missingLabel: `none before ${untilDay}` }
 }
 
-/** Equal-width bins between min and max (about the square root of the count, 5 to 30). */
+/**
+ * Bins a long-tailed column stays readable in: equal-width bins between its 1st and 99th percentiles (about the
+ * square root of the count, 5 to 30), and the paths beyond them in an end bin each ("below P1", "above P99"), so
+ * a few extreme paths do not squash the body of the distribution into one bar.
+ */
 const valueHistogram = (values: Float64Array, label: (x: number) => string): Histogram => {
-  let present = 0
-  let min = Number.POSITIVE_INFINITY
-  let max = Number.NEGATIVE_INFINITY
-  for (const x of values) {
-    if (Number.isNaN(x)) continue
-    present++
-    if (x < min) min = x
-    if (x > max) max = x
-  }
+  const sorted = values.filter((x) => !Number.isNaN(x)).sort()
+  const present = sorted.length
   const missing = values.length - present
   if (present === 0) return { binLabels: [], counts: [], missing, missingLabel: "no value" }
-  const bins = max === min ? 1 : Math.min(30, Math.max(5, Math.ceil(Math.sqrt(present))))
-  const width = max === min ? 1 : (max - min) / bins
+  const lo = quantileType7(sorted, 0.01)
+  const hi = quantileType7(sorted, 0.99)
+  const bins = hi === lo ? 1 : Math.min(30, Math.max(5, Math.ceil(Math.sqrt(present))))
+  const width = hi === lo ? 1 : (hi - lo) / bins
   const counts = new Array<number>(bins).fill(0)
-  for (const x of values) {
-    if (Number.isNaN(x)) continue
-    const b = Math.min(bins - 1, Math.floor((x - min) / width))
-    counts[b] = (counts[b] as number) + 1
+  let below = 0
+  let above = 0
+  for (const x of sorted) {
+    if (x < lo) below++
+    else if (x > hi) above++
+    else {
+      const b = Math.min(bins - 1, Math.floor((x - lo) / width))
+      counts[b] = (counts[b] as number) + 1
+    }
   }
-  return { binLabels: counts.map((_, b) => label(min + b * width)), counts, missing, missingLabel: "no value" }
+  const binLabels = counts.map((_, b) => label(lo + b * width))
+  return {
+    binLabels: [...(below > 0 ? [`below P1 (min ${label(sorted[0]!)})`] : []), ...binLabels, ...(above > 0 ? [`above P99 (max ${label(sorted[present - 1]!)})`] : [])],
+    counts: [...(below > 0 ? [below] : []), ...counts, ...(above > 0 ? [above] : [])],
+    missing,
+    missingLabel: "no value"
+  }
 }
 
 const statKeys = [["mean", "mean"], ["sd", "sd"], ["min", "min"], ["p05", "P5"], ["p25", "P25"], ["p50", "P50"], ["p75", "P75"], ["p95", "P95"], ["max", "max"]] as const
@@ -232,6 +242,13 @@ const summaryTable = (summary: SummaryDocument): SummaryTable => {
     rows.push([label, String(stats["count"] ?? "?"), String(stats["missing"] ?? "?"), ...statKeys.map(([key]) => cell(key))])
   }
   return { headers: ["column", "count", "missing", ...statKeys.map(([, h]) => h)], rows }
+}
+
+/** summary.json's censored median payback date, or "beyond the horizon" (or "-" for an older summary without it). */
+const censoredMedian = (summary: SummaryDocument): string => {
+  const censored = summary.columns["paybackDate"]?.["allPathsCensored"] as Record<string, unknown> | undefined
+  const p50 = censored?.["p50"]
+  return typeof p50 === "string" ? p50 : "-"
 }
 
 export interface BatchContext {
@@ -262,7 +279,11 @@ export const batchModel = async (dir: string, context: BatchContext): Promise<Ba
     { label: "paths", value: formatNumber(summary.paths, 0), detail: `master seed ${summary.masterSeed}` },
     { label: "BTC mined by the horizon (median)", value: formatBtc(last(mined.p50)), detail: `P5 ${formatBtc(last(mined.p05))}, P95 ${formatBtc(last(mined.p95))}` },
     { label: "net margin by the horizon (median)", value: formatUsd(last(margin.p50)), detail: `P5 ${formatUsd(last(margin.p05))}, P95 ${formatUsd(last(margin.p95))}` },
-    { label: "paths that pay back in the horizon", value: formatPercent(summary.paths > 0 ? paid / summary.paths : 0) },
+    {
+      label: "probability of payback within the horizon",
+      value: formatPercent(summary.paths > 0 ? paid / summary.paths : 0),
+      detail: `median payback over all paths: ${censoredMedian(summary)} (paths that never pay back count as beyond the horizon)`
+    },
     ...(npvSorted.length === 0 ? [] : [{
       label: `NPV at ${formatPercent(started.data.discountRatePerYear)} (median)`,
       value: formatUsd(quantileType7(npvSorted, 0.5)),
@@ -284,7 +305,8 @@ export const batchModel = async (dir: string, context: BatchContext): Promise<Ba
       assumptions: assumptionsOf(planState(scenario as ReadonlyArray<TimedEvent>), started),
       notes: [
         `Fans: for every month, the quantiles (type 7) over ${outcomes.stride === 1 ? "all paths" : `one path in ${outcomes.stride} (${Math.ceil(summary.paths / outcomes.stride)} paths, to bound memory)`} of each path's running sum of its monthly column (minedSats:YYYY-MM, netMarginUsdCents:YYYY-MM in outcomes.csv).`,
-        "Histograms: paybackDate by month (paths without payback within the horizon counted apart), npvUsdCents in equal-width bins.",
+        "Histograms: paybackDate by month (paths without payback within the horizon counted apart), npvUsdCents in equal-width bins between its 1st and 99th percentiles with the tails in an end bin each.",
+        "NPV counts the treasury's cash when it moves (sales, hosting, credits, capex) and the BTC still held at each path's own price at the horizon's end; payback compares BTC mined, valued at the price of its day, less hosting plus credits, with capex.",
         "The summary table is summary.json as written by hashsim mc (path-level columns; the monthly ones feed the fans)."
       ]
     },

@@ -258,7 +258,7 @@ export const batchCharts = (model: BatchReportModel): Array<ChartSpec> => [
   {
     id: "hist-npv",
     title: "Net present value",
-    caption: "Paths by NPV at the scenario's discount rate (bins labelled by their lower edge).",
+    caption: "Paths by NPV at the scenario's discount rate: equal-width bins between its 1st and 99th percentiles (labelled by their lower edge), the tails in an end bin each.",
     config: histogramConfig(model.npvHistogram, "NPV (USD, bin start)", colors.purple)
   }
 ]

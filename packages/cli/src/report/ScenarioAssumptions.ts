@@ -10,6 +10,16 @@ const perMwh = (cents: number): string => `$${formatNumber(cents / 100, 2)}/MWh`
 
 const growthModel = (model: EventOf<"ScenarioStarted">["data"]["market"]["otherHashrate"] | EventOf<"ScenarioStarted">["data"]["market"]["price"], unit: (x: number) => string): string => {
   if (model.model === "gbm") return `GBM, drift ${formatPercent(model.driftPerYear)}/yr, volatility ${formatPercent(model.volatilityPerYear)}/yr`
+  if (model.model === "jumpDiffusion") {
+    return `jump-diffusion (Merton), drift ${formatPercent(model.driftPerYear)}/yr, diffusion volatility ${formatPercent(model.volatilityPerYear)}/yr, ` +
+      `${formatNumber(model.jumpsPerYear, 1)} jumps/yr of log size N(${formatNumber(model.jumpLogMean, 3)}, ${formatNumber(model.jumpLogSd, 3)})`
+  }
+  if (model.model === "hashprice") {
+    const classes = model.classes.map((c) => c.efficiencyJth).filter((x, i, xs) => xs.indexOf(x) === i).join(" / ")
+    const power = model.entrants.map((e) => `$${e.powerUsdPerKwh}`).join(" / ")
+    return `answers to hashprice (docs/MARKET.md): classes ${classes} J/TH at ${power}/kWh switch off ${model.switchOffLagDays} days below their power cost; ` +
+      `new machines (frontier ${model.frontierEfficiencyJth} J/TH, -${formatPercent(model.frontierImprovementPerYear)}/yr, $${model.machinePriceUsdPerTh}/TH) ordered above their all-in cost arrive after ${model.orderLagDays} days`
+  }
   const points = model.points as ReadonlyArray<{ readonly at: string; readonly hashrateThs?: number; readonly priceUsdCents?: number }>
   const first = points[0]
   const last = points[points.length - 1]
@@ -31,7 +41,9 @@ export const assumptionsOf = (final: LedgerState, started: EventOf<"ScenarioStar
     ["discount rate", `${formatPercent(d.discountRatePerYear)} a year`],
     ["everyone else's hashrate", growthModel(m.otherHashrate, formatEhs)],
     ["BTC price", growthModel(m.price, formatUsd)],
-    ["fees per block", `Gamma, mean ${formatBtc(m.feePerBlock.meanSats, 4)}, shape ${m.feePerBlock.shape}`],
+    ["fees per block", "model" in m.feePerBlock
+      ? `Gamma around a mean-reverting level (log OU): long-run mean ${formatBtc(m.feePerBlock.meanSats, 4)}, half-life ${m.feePerBlock.halfLifeYears} yr, volatility ${formatPercent(m.feePerBlock.volatilityPerYear)}/yr, shape ${m.feePerBlock.shape}`
+      : `Gamma, mean ${formatBtc(m.feePerBlock.meanSats, 4)}, shape ${m.feePerBlock.shape}`],
     ["fleet uptime", `mean ${formatPercent(m.uptime.meanFraction)}, sd ${formatPercent(m.uptime.sdFraction)}`]
   ]
   if (m.curtailment !== undefined) {
@@ -56,10 +68,11 @@ export const assumptionsOf = (final: LedgerState, started: EventOf<"ScenarioStar
     },
     {
       title: "Hosting contracts",
-      headers: ["contract", "host", "site", "rate", "ends", "uptime SLA", "SLA credit", "curtailment credit"],
+      headers: ["contract", "host", "site", "rate", "ends", "uptime SLA", "SLA credit", "curtailment credit", "take-or-pay"],
       rows: contracts.map((c) => [
         c.contractId, c.host, c.siteId, perKwh(c.ratePerMwhUsdCents), new Date(c.endsAtS * 1000).toISOString().slice(0, 10),
-        formatPercent(c.uptimeSlaFraction), perMwh(c.slaCreditPerMwhUsdCents), perMwh(c.curtailmentCreditPerMwhUsdCents)
+        formatPercent(c.uptimeSlaFraction), perMwh(c.slaCreditPerMwhUsdCents), perMwh(c.curtailmentCreditPerMwhUsdCents),
+        c.takeOrPayFraction > 0 ? formatPercent(c.takeOrPayFraction) : "none"
       ])
     },
     {
@@ -67,10 +80,23 @@ export const assumptionsOf = (final: LedgerState, started: EventOf<"ScenarioStar
       headers: ["", ""],
       rows: [
         ["pool", `${final.pool.mode}, fee ${formatPercent(final.pool.feeFraction, 2)}`],
-        ["sales policy", final.salesPolicy.kind === "sellShareMonthly" ? `sell ${formatPercent(final.salesPolicy.fraction)} monthly` : final.salesPolicy.kind]
+        ["sales policy", final.salesPolicy.kind === "sellShareMonthly" ? `sell ${formatPercent(final.salesPolicy.fraction)} monthly` : final.salesPolicy.kind],
+        ["operating policy", operatingLabel(final.operatingPolicy)],
+        ["BTC held at the end", "valued at the horizon's end price (the path's own spot price then) in NPV and the position's value"]
       ]
     }
   ]
+}
+
+const operatingLabel = (p: LedgerState["operatingPolicy"]): string => {
+  switch (p.kind) {
+    case "alwaysOn":
+      return "always on"
+    case "hashpriceFloor":
+      return `off on days hashprice (net of pool fee) is below $${formatNumber(p.floorUsdPerPhDay, 2)}/PH/day`
+    case "breakeven":
+      return "breakeven: off on days hashprice (net of pool fee) does not cover power at the contract's marginal price"
+  }
 }
 
 const planLabel = (e: TimedEvent): string | undefined => {
@@ -91,6 +117,8 @@ const planLabel = (e: TimedEvent): string | undefined => {
       return `pool ${e.data.mode} ${formatPercent(e.data.feeFraction, 1)}`
     case "SalesPolicySet":
       return `sales: ${e.data.policy.kind}`
+    case "OperatingPolicySet":
+      return `operating: ${e.data.policy.kind}`
     case "HalvingReached":
       return `halving: ${formatBtc(e.data.subsidySats, 3)}`
     default:

@@ -13,6 +13,8 @@ export class Fleet {
   /** Scheduled curtailment (plan events) and random curtailment (the market model) per site, as fractions. */
   readonly siteCurtailed: Float64Array
   readonly siteRandomCurtailed: Float64Array
+  /** 1 where the fleet's operating policy has switched the site off for the day (a whole site, not a share). */
+  readonly sitePolicyOff: Uint8Array
   onlineThs = 0
   networkHs = 0
   /** Blocks per second of the whole network at the current work per block. */
@@ -34,6 +36,7 @@ export class Fleet {
     this.sitePowerW = new Float64Array(nSites)
     this.siteCurtailed = new Float64Array(nSites)
     this.siteRandomCurtailed = new Float64Array(nSites)
+    this.sitePolicyOff = new Uint8Array(nSites)
     this.shareOfOthers = faults?.fleetShareOfOthers === true
     this.rateIgnoresFleet = faults?.rateIgnoresFleet === true
   }
@@ -43,13 +46,19 @@ export class Fleet {
     this.sitePowerW.fill(0)
     this.siteCurtailed.fill(0)
     this.siteRandomCurtailed.fill(0)
+    this.sitePolicyOff.fill(0)
   }
 
-  /** A site's curtailed fraction: the larger of the scheduled and the random one. */
-  curtailedAt(s: number): number {
+  /** A site's curtailed fraction by its host: the larger of the scheduled and the random one. */
+  hostCurtailedAt(s: number): number {
     const c = this.siteCurtailed[s]!
     const r = this.siteRandomCurtailed[s]!
     return c > r ? c : r
+  }
+
+  /** The share of a site's machines not running: all while its operating policy has it off, else its curtailment. */
+  curtailedAt(s: number): number {
+    return this.sitePolicyOff[s] === 1 ? 1 : this.hostCurtailedAt(s)
   }
 
   /** Machines of `jth` J/TH deployed (`ths` > 0) or removed (< 0) at site `s`. */

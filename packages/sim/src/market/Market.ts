@@ -1,19 +1,31 @@
-// The market a path sees, stepped once a day: the fleet's uptime, everyone else's hashrate and the BTC price
-// (each a SeriesStepper from the registry), the fee model, and Monte Carlo's per-path parameter draws.
+// The market a path sees, stepped once a day: the fleet's uptime, the BTC price, the fee level and everyone
+// else's hashrate (each a model from the registry), and Monte Carlo's per-path parameter draws. The price and the
+// fee level step first: a network that answers to hashprice reads the day's price, reward and work per block.
 import { roundHalfEven } from "../Money.ts"
 import { rngFor, standardNormal } from "../random/index.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import type { ScenarioPlan } from "../scenario/ScenarioPlan.ts"
 import { FeeModel } from "./FeeModel.ts"
+import { hashpriceUsdPerPhDay } from "./Hashprice.ts"
+import type { HashpriceNetwork } from "./HashpriceNetwork.ts"
+import { type HashpriceInputs, HashpriceSeries } from "./HashpriceSeries.ts"
 import { seriesModelOf } from "./registry.ts"
 import type { SeriesStepper } from "./SeriesStepper.ts"
 import { UptimeModel } from "./UptimeModel.ts"
 
-export class Market {
+export class Market implements HashpriceInputs {
   otherThs = 0
   priceUsdCents = 0
   uptimeFraction = 1
+  /** The day's reward per block (the next block's subsidy + the day's mean fees) and work per block, at its start. */
+  rewardSatsPerBlock = 0
+  workPerBlock = 1
+  /** The day's hashprice, USD per PH/s per day (docs/MARKET.md): reward x price over the work per block. */
+  hashpriceUsdPerPhDay = 0
+  /** The path's Monte Carlo parameter draws: drift adjustments a year and the fee level (0, 0, 1 without). */
+  otherDriftAdjPerYear = 0
+  priceDriftAdjPerYear = 0
   /** When a price was last observed (a PriceObserved at a day's start is that day's price). */
   priceObservedAtS = Number.NEGATIVE_INFINITY
   readonly fees: FeeModel
@@ -23,13 +35,15 @@ export class Market {
 
   constructor(
     private readonly plan: ScenarioPlan,
-    days: PlanIndex
+    days: PlanIndex,
+    /** The chain's next subsidy and work per block, read at each day's start. */
+    private readonly chain: { readonly work: number; readonly subsidySats: number }
   ) {
     const mk = plan.market
-    this.other = seriesModelOf(mk.otherHashrate, days, "network")
-    this.price = seriesModelOf(mk.price, days, "price")
+    this.other = seriesModelOf(mk.otherHashrate, days, "network", this)
+    this.price = seriesModelOf(mk.price, days, "price", this)
     this.uptime = new UptimeModel(mk.uptime.meanFraction, mk.uptime.sdFraction)
-    this.fees = new FeeModel(mk.feePerBlock.meanSats, mk.feePerBlock.shape)
+    this.fees = new FeeModel(mk.feePerBlock, days)
   }
 
   /** Per path: the parameter draws (Monte Carlo's uncertainty, in a fixed order from their own stream), the start. */
@@ -46,6 +60,8 @@ export class Market {
       // Mean-preserving lognormal level: E[level] = 1.
       feeLevel = Math.exp(u.feeLevelSigma * z - 0.5 * u.feeLevelSigma * u.feeLevelSigma)
     }
+    this.otherDriftAdjPerYear = otherAdj
+    this.priceDriftAdjPerYear = priceAdj
     this.other.reset(seed, otherAdj)
     this.price.reset(seed, priceAdj)
     this.uptime.reset(seed, 0)
@@ -54,6 +70,12 @@ export class Market {
     this.priceUsdCents = this.plan.startPriceUsdCents
     this.priceObservedAtS = Number.NEGATIVE_INFINITY
     this.uptimeFraction = this.plan.market.uptime.meanFraction
+    this.hashpriceUsdPerPhDay = 0
+  }
+
+  /** The hashprice-driven network behind everyone else's hashrate (null under another model), for read-outs. */
+  get hashpriceNetwork(): HashpriceNetwork | null {
+    return this.other instanceof HashpriceSeries ? this.other.network : null
   }
 
   /** A price observed at `atS` is in effect from then on. */
@@ -69,17 +91,21 @@ export class Market {
   step(d: number, dayStartS: number, fleet: Fleet): void {
     this.uptime.step(d)
     this.uptimeFraction = this.uptime.value
-    if (d === 0) {
-      fleet.update()
-      this.other.value = Math.max(0, this.plan.network.hashrateThs - fleet.onlineThs)
-    }
-    this.other.step(d)
-    this.otherThs = this.other.value
     if (this.priceObservedAtS !== dayStartS) {
       // A model steps from the price in effect, so an observed price carries into the forecast.
       this.price.value = this.priceUsdCents
       this.price.step(d)
       this.priceUsdCents = roundHalfEven(this.price.value)
     }
+    this.fees.step(d)
+    this.rewardSatsPerBlock = this.chain.subsidySats + this.fees.meanSats
+    this.workPerBlock = this.chain.work
+    this.hashpriceUsdPerPhDay = hashpriceUsdPerPhDay(this.rewardSatsPerBlock, this.priceUsdCents, this.workPerBlock)
+    if (d === 0) {
+      fleet.update()
+      this.other.value = Math.max(0, this.plan.network.hashrateThs - fleet.onlineThs)
+    }
+    this.other.step(d)
+    this.otherThs = this.other.value
   }
 }

@@ -1,6 +1,8 @@
-// The outcome accounting as a sink: folds the facts of a run (credits, invoices, capex, day closes) into the
-// PathOutcome Monte Carlo tabulates — totals, months, payback, NPV, cost per BTC — with the formulas of
-// @hashsim/economics. Equal to what @hashsim/ledger's report computes from the same run's complete log (tested).
+// The outcome accounting as a sink: folds the facts of a run (credits, invoices, sales, capex, day closes) into
+// the PathOutcome Monte Carlo tabulates — totals, months, payback, NPV, cost per BTC, the treasury at the end —
+// with the formulas of @hashsim/economics. Equal to what @hashsim/ledger's report computes from the same run's
+// complete log (tested). NPV counts the treasury's cash when it moves (sales, invoices, credits, capex) and the BTC
+// still held at the horizon's end price on the last day, so sales policies give different NPVs.
 import { centsOfSats, roundHalfEven } from "../Money.ts"
 import { SECONDS_PER_DAY } from "../Seconds.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
@@ -21,6 +23,10 @@ export class OutcomeSink implements SimSink {
   private dayHostingUsdCents = 0
   private dayCreditsUsdCents = 0
   private dayCapexUsdCents = 0
+  private daySaleProceedsUsdCents = 0
+  private daySoldSats = 0
+  private dayHashpriceSum = 0
+  private monthDays = 0
   private cumMarginUsdCents = 0
   private cumCapexUsdCents = 0
   private npv = 0
@@ -31,6 +37,8 @@ export class OutcomeSink implements SimSink {
   private hostingUsdCents = 0
   private creditsUsdCents = 0
   private poolFeeSats = 0
+  private soldSats = 0
+  private saleProceedsUsdCents = 0
 
   constructor(
     private readonly plan: ScenarioPlan,
@@ -46,6 +54,12 @@ export class OutcomeSink implements SimSink {
     this.dayHostingUsdCents = 0
     this.dayCreditsUsdCents = 0
     this.dayCapexUsdCents = 0
+    this.daySaleProceedsUsdCents = 0
+    this.daySoldSats = 0
+    this.dayHashpriceSum = 0
+    this.monthDays = 0
+    this.soldSats = 0
+    this.saleProceedsUsdCents = 0
     this.cumMarginUsdCents = 0
     this.cumCapexUsdCents = 0
     this.npv = 0
@@ -69,8 +83,47 @@ export class OutcomeSink implements SimSink {
     o.npvUsdCents = 0
     o.btcHeldSats = 0
     o.fleetShareEnd = 0
+    o.btcSoldSats = 0
+    o.saleProceedsUsdCents = 0
+    o.endPriceUsdCents = 0
+    o.btcHeldValueUsdCents = 0
+    o.operatingCashUsdCents = 0
+    o.positionValueUsdCents = 0
+    o.priceDriftAdjPerYear = 0
+    o.otherHashrateDriftAdjPerYear = 0
+    o.feeLevel = 1
+    o.siteDaysOff = 0
     o.minedSatsByMonth.fill(0)
     o.netMarginUsdCentsByMonth.fill(0)
+    o.hashpriceUsdPerPhDayByMonth.fill(0)
+    o.priceUsdCentsByMonth.fill(0)
+    o.btcHeldSatsByMonth.fill(0)
+    o.btcSoldSatsByMonth.fill(0)
+  }
+
+  /** The path's sampled parameters and the policy's site-days off (PathSimulator, before pathEnded). */
+  pathParameters(otherDriftAdjPerYear: number, priceDriftAdjPerYear: number, feeLevel: number, siteDaysOff: number): void {
+    const o = this.outcome
+    o.otherHashrateDriftAdjPerYear = otherDriftAdjPerYear
+    o.priceDriftAdjPerYear = priceDriftAdjPerYear
+    o.feeLevel = feeLevel
+    o.siteDaysOff = siteDaysOff
+  }
+
+  /** Day `d`'s market and treasury at its close: its hashprice (for the month's mean), price and BTC held. */
+  dayMarket(d: number, hashpriceUsdPerPhDay: number, priceUsdCents: number, heldSats: number): void {
+    const o = this.outcome
+    const cal = this.plan.calendar
+    const m = cal.dayMonth[d]!
+    this.dayHashpriceSum += hashpriceUsdPerPhDay
+    this.monthDays++
+    if (cal.dayClosesMonth[d] === 1) {
+      o.hashpriceUsdPerPhDayByMonth[m] = this.dayHashpriceSum / this.monthDays
+      o.priceUsdCentsByMonth[m] = priceUsdCents
+      o.btcHeldSatsByMonth[m] = heldSats
+      this.dayHashpriceSum = 0
+      this.monthDays = 0
+    }
   }
 
   rewardCredited(_tS: number, amountSats: number, poolFeeSats: number, _basis: RewardBasisCode, _height: number, priceUsdCents: number): void {
@@ -79,7 +132,7 @@ export class OutcomeSink implements SimSink {
     this.dayRevenueUsdCents += centsOfSats(amountSats, priceUsdCents)
   }
 
-  hostingFeeCharged(_tS: number, _contractIndex: number, _dayIndex: number, _energyKwh: number, amountUsdCents: number): void {
+  hostingFeeCharged(_tS: number, _contractIndex: number, _dayIndex: number, _energyKwh: number, amountUsdCents: number, _takeOrPayKwh: number): void {
     this.dayHostingUsdCents += amountUsdCents
   }
 
@@ -93,6 +146,13 @@ export class OutcomeSink implements SimSink {
 
   capexSpent(_tS: number, _lotIndex: number, priceUsdCents: number): void {
     this.dayCapexUsdCents += priceUsdCents
+  }
+
+  btcSold(_tS: number, amountSats: number, _priceUsdCents: number, proceedsUsdCents: number): void {
+    this.daySaleProceedsUsdCents += proceedsUsdCents
+    this.daySoldSats += amountSats
+    this.soldSats += amountSats
+    this.saleProceedsUsdCents += proceedsUsdCents
   }
 
   /** Totals, the month's columns, payback (first day the cumulative margin covers capex) and NPV. */
@@ -110,7 +170,12 @@ export class OutcomeSink implements SimSink {
     this.cumMarginUsdCents += margin
     this.cumCapexUsdCents += this.dayCapexUsdCents
     if (this.paybackDay < 0 && reachesPayback(this.cumMarginUsdCents, this.cumCapexUsdCents)) this.paybackDay = d
-    this.npv += presentValueUsdCents(margin - this.dayCapexUsdCents, this.index.dayDiscount[d]!)
+    o.btcSoldSatsByMonth[m] = o.btcSoldSatsByMonth[m]! + this.daySoldSats
+    this.daySoldSats = 0
+    // NPV: the day's cash (sales, invoices, credits, capex); BTC mined is not cash until sold (the end adds what is held).
+    const cash = this.daySaleProceedsUsdCents - this.dayHostingUsdCents + this.dayCreditsUsdCents
+    this.npv += presentValueUsdCents(cash - this.dayCapexUsdCents, this.index.dayDiscount[d]!)
+    this.daySaleProceedsUsdCents = 0
     this.dayCapexUsdCents = 0
     this.dayCreditedSats = 0
     this.dayRevenueUsdCents = 0
@@ -119,10 +184,20 @@ export class OutcomeSink implements SimSink {
     this.dayCreditsUsdCents = 0
   }
 
-  pathEnded(_tS: number, fleetShare: number, heldSats: number): void {
+  pathEnded(_tS: number, fleetShare: number, heldSats: number, endPriceUsdCents: number): void {
     const o = this.outcome
     const plan = this.plan
     const cal = plan.calendar
+    // The BTC held is valued at the end price (the path's own spot price at the horizon: what selling it all then
+    // would bring, before any market impact) and discounted from the horizon's last day.
+    const heldValue = centsOfSats(heldSats, endPriceUsdCents)
+    this.npv += presentValueUsdCents(heldValue, this.index.dayDiscount[cal.dayCount - 1]!)
+    o.endPriceUsdCents = endPriceUsdCents
+    o.btcHeldValueUsdCents = heldValue
+    o.btcSoldSats = this.soldSats
+    o.saleProceedsUsdCents = this.saleProceedsUsdCents
+    o.operatingCashUsdCents = this.saleProceedsUsdCents - this.hostingUsdCents + this.creditsUsdCents
+    o.positionValueUsdCents = o.operatingCashUsdCents + heldValue - this.cumCapexUsdCents
     o.minedSats = this.minedSats
     o.revenueUsdCents = this.revenueUsdCents
     o.hostingCostUsdCents = this.hostingUsdCents
@@ -154,7 +229,7 @@ export class OutcomeSink implements SimSink {
   blocksMined(_tS: number, _firstHeight: number, _lastHeight: number, _fleetBlocks: number, _subsidySats: number, _feesSats: number): void {}
   difficultyAdjusted(_tS: number, _height: number, _oldBits: number, _newBits: number, _firstBlockTimeS: number, _lastBlockTimeS: number): void {}
   halvingReached(_tS: number, _height: number, _subsidySats: number): void {}
-  btcSold(_tS: number, _amountSats: number, _priceUsdCents: number, _proceedsUsdCents: number): void {}
+  fleetSwitched(_tS: number, _siteIndex: number, _running: boolean, _hashpriceUsdPerPhDay: number, _thresholdUsdPerPhDay: number): void {}
   curtailmentStarted(_tS: number, _siteIndex: number, _fraction: number): void {}
   curtailmentEnded(_tS: number, _siteIndex: number): void {}
 }

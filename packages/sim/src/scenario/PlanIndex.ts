@@ -18,6 +18,9 @@ export interface PlanIndex {
   readonly contractSla: Float64Array
   readonly contractSlaCreditPerMwh: Float64Array
   readonly contractCurtailmentCreditPerMwh: Float64Array
+  /** Take-or-pay share per contract, and 1 where its curtailment credit also pays for the policy's switch-off. */
+  readonly contractTakeOrPay: Float64Array
+  readonly contractCreditsOwnSwitchOff: Uint8Array
   /** Per day: its start (the calendar's). */
   readonly dayStartS: Float64Array
   /** Per day: the NPV divisor (1 + r)^years of its 00:00Z from the start's day. */
@@ -56,6 +59,8 @@ export const indexPlan = (plan: ScenarioPlan): PlanIndex => {
     contractSla: Float64Array.from(plan.contracts.map((c) => c.uptimeSlaFraction)),
     contractSlaCreditPerMwh: Float64Array.from(plan.contracts.map((c) => c.slaCreditPerMwhUsdCents)),
     contractCurtailmentCreditPerMwh: Float64Array.from(plan.contracts.map((c) => c.curtailmentCreditPerMwhUsdCents)),
+    contractTakeOrPay: Float64Array.from(plan.contracts.map((c) => c.takeOrPayFraction)),
+    contractCreditsOwnSwitchOff: Uint8Array.from(plan.contracts.map((c) => (c.creditsOwnSwitchOff ? 1 : 0))),
     dayStartS: cal.dayStartS,
     dayDiscount,
     dayYears,

@@ -1,6 +1,7 @@
 // The plain, simulation-ready form of a scenario: what the plan events of a log say, as numbers in seconds,
 // indexed lots/sites/contracts and one time-ordered list of plan changes. Built once by ScenarioCompiler.
 import type { EventData, PlannedEntry } from "@hashsim/ledger"
+import type { FeePlan } from "../market/FeeModel.ts"
 import type { SeriesPlan } from "../market/registry.ts"
 import type { HorizonCalendar } from "./Calendar.ts"
 
@@ -10,6 +11,9 @@ export type PoolMode = EventData<"PoolConfigured">["mode"]
 /** The catalogue's sales policies (SalesPolicySet). */
 export type SalesPolicy = EventData<"SalesPolicySet">["policy"]
 
+/** The catalogue's operating policies (OperatingPolicySet). */
+export type OperatingPolicy = EventData<"OperatingPolicySet">["policy"]
+
 /** A series model of the market as the plan holds it (one per model module in market/, see its registry). */
 export type SeriesModel = SeriesPlan
 
@@ -18,7 +22,7 @@ export interface MarketPlan {
   readonly otherHashrate: SeriesModel
   /** BTC price in US cents. */
   readonly price: SeriesModel
-  readonly feePerBlock: { readonly meanSats: number; readonly shape: number }
+  readonly feePerBlock: FeePlan
   readonly uptime: { readonly meanFraction: number; readonly sdFraction: number }
   readonly curtailment?: {
     readonly eventsPerYear: number
@@ -52,6 +56,10 @@ export interface ContractPlan {
   readonly uptimeSlaFraction: number
   readonly slaCreditPerMwhUsdCents: number
   readonly curtailmentCreditPerMwhUsdCents: number
+  /** Share of the day's full-power energy (less host curtailment) billed whether drawn or not (0: none). */
+  readonly takeOrPayFraction: number
+  /** The curtailment credit also pays for energy the fleet's operating policy leaves undrawn. */
+  readonly creditsOwnSwitchOff: boolean
 }
 
 /** One thing the plan changes at a time. Several may share a time; they apply in log order. */
@@ -60,6 +68,7 @@ export type PlanChange =
   | { readonly kind: "curtail"; readonly siteIndex: number; readonly fraction: number }
   | { readonly kind: "pool"; readonly mode: PoolMode; readonly feeFraction: number }
   | { readonly kind: "sales"; readonly policy: SalesPolicy }
+  | { readonly kind: "operating"; readonly policy: OperatingPolicy }
   | { readonly kind: "sell"; readonly amountSats: number; readonly priceUsdCents: number; readonly proceedsUsdCents: number }
   | { readonly kind: "price"; readonly priceUsdCents: number }
   | { readonly kind: "purchase"; readonly lotIndex: number }

@@ -61,8 +61,22 @@ export class LogSink implements SimSink {
     }))
   }
 
-  hostingFeeCharged(tS: number, contractIndex: number, dayIndex: number, energyKwh: number, amountUsdCents: number): void {
-    this.emit(tS, event("HostingFeeCharged", { ...this.invoiceOf(contractIndex, dayIndex), energyKwh, amountUsdCents }))
+  hostingFeeCharged(tS: number, contractIndex: number, dayIndex: number, energyKwh: number, amountUsdCents: number, takeOrPayKwh: number): void {
+    this.emit(tS, event("HostingFeeCharged", {
+      ...this.invoiceOf(contractIndex, dayIndex),
+      energyKwh,
+      amountUsdCents,
+      ...(takeOrPayKwh > 0 ? { takeOrPayKwh } : {})
+    }))
+  }
+
+  fleetSwitched(tS: number, siteIndex: number, running: boolean, hashpriceUsdPerPhDay: number, thresholdUsdPerPhDay: number): void {
+    this.emit(tS, event("FleetSwitched", {
+      siteId: this.plan.siteIds[siteIndex]!,
+      running,
+      hashpriceUsdPerPhDay: Math.max(0, hashpriceUsdPerPhDay),
+      thresholdUsdPerPhDay: Math.max(0, thresholdUsdPerPhDay)
+    }))
   }
 
   curtailmentCredited(tS: number, contractIndex: number, dayIndex: number, curtailedKwh: number, amountUsdCents: number): void {
@@ -93,7 +107,7 @@ export class LogSink implements SimSink {
   // Facts the log already holds (the purchase is its plan event) or that are folds of it (days, the end).
   capexSpent(_tS: number, _lotIndex: number, _priceUsdCents: number): void {}
   dayClosed(_tS: number, _dayIndex: number): void {}
-  pathEnded(_tS: number, _fleetShare: number, _heldSats: number): void {}
+  pathEnded(_tS: number, _fleetShare: number, _heldSats: number, _endPriceUsdCents: number): void {}
 
   /** Seals the log and returns its text (each line ends in a newline). */
   finish(): string {

@@ -19,7 +19,8 @@ export interface SimSink {
   halvingReached(tS: number, height: number, subsidySats: number): void
   /** A reward reaches the treasury (`height` -1 when it is not one block's); `priceUsdCents` is the price in effect. */
   rewardCredited(tS: number, amountSats: number, poolFeeSats: number, basis: RewardBasisCode, height: number, priceUsdCents: number): void
-  hostingFeeCharged(tS: number, contractIndex: number, dayIndex: number, energyKwh: number, amountUsdCents: number): void
+  /** `takeOrPayKwh`: energy billed under a take-or-pay minimum beyond what was drawn (0 without). */
+  hostingFeeCharged(tS: number, contractIndex: number, dayIndex: number, energyKwh: number, amountUsdCents: number, takeOrPayKwh: number): void
   curtailmentCredited(tS: number, contractIndex: number, dayIndex: number, curtailedKwh: number, amountUsdCents: number): void
   slaCredited(tS: number, contractIndex: number, dayIndex: number, shortfallKwh: number, amountUsdCents: number): void
   btcSold(tS: number, amountSats: number, priceUsdCents: number, proceedsUsdCents: number): void
@@ -30,6 +31,8 @@ export interface SimSink {
   capexSpent(tS: number, lotIndex: number, priceUsdCents: number): void
   /** Day `dayIndex` closes at `tS` (its last second), after its credits and invoices. */
   dayClosed(tS: number, dayIndex: number): void
-  /** The horizon ends: the fleet's share of the network and the BTC held then. */
-  pathEnded(tS: number, fleetShare: number, heldSats: number): void
+  /** The operating policy switched a site off (`running` false) or on, on the day's hashprice and its threshold. */
+  fleetSwitched(tS: number, siteIndex: number, running: boolean, hashpriceUsdPerPhDay: number, thresholdUsdPerPhDay: number): void
+  /** The horizon ends: the fleet's share of the network, the BTC held then and the price in force. */
+  pathEnded(tS: number, fleetShare: number, heldSats: number, endPriceUsdCents: number): void
 }

@@ -2,6 +2,7 @@
 // sell enough to cover the month's hosting net of credits, at the month's last price, never more than is held.
 import { centsOfSats } from "../Money.ts"
 import type { SalesPolicy } from "../scenario/ScenarioPlan.ts"
+import type { OutcomeSink } from "../outcome/OutcomeSink.ts"
 import type { SimSink } from "../sinks/SimSink.ts"
 
 export class Treasury {
@@ -39,12 +40,14 @@ export class Treasury {
     this.monthCreditsUsdCents += creditsUsdCents
   }
 
-  /** The month's sale at `priceUsdCents`, reported at `stamp`. */
-  closeMonth(stamp: number, priceUsdCents: number, log: SimSink | null): void {
+  /** The month's sale at `priceUsdCents`, reported at `stamp` to the outcome and the log. */
+  closeMonth(stamp: number, priceUsdCents: number, out: OutcomeSink, log: SimSink | null): void {
     let amount = this.saleOf(priceUsdCents)
     if (amount > this.heldSats) amount = this.heldSats
     if (amount > 0 && priceUsdCents > 0) {
-      if (log !== null) log.btcSold(stamp, amount, priceUsdCents, centsOfSats(amount, priceUsdCents))
+      const proceeds = centsOfSats(amount, priceUsdCents)
+      out.btcSold(stamp, amount, priceUsdCents, proceeds)
+      if (log !== null) log.btcSold(stamp, amount, priceUsdCents, proceeds)
       this.heldSats -= amount
     }
     this.monthCreditedSats = 0
