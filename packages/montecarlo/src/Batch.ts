@@ -8,6 +8,7 @@ import { OutputPathInvalidError } from "@hashsim/ledger"
 import { beginFolderWrite, OutputFolderBusyError, outcomesFileName, summaryFileName } from "./BatchFolder.ts"
 import type { FileSeal } from "./BatchManifest.ts"
 import { OutcomesWriter } from "./OutcomesFile.ts"
+import { outcomesParquetFileName, OutcomesParquetWriter } from "./OutcomesParquet.ts"
 import { loadRunner, type OutcomeColumn, type RunnerSpec } from "./PathRunner.ts"
 import { isValidSeed } from "@hashsim/sim/seed"
 import { shardRange, wholeBatch, type PathRange, type Shard } from "./Shard.ts"
@@ -31,6 +32,8 @@ export interface BatchOptions {
   readonly outDir: string
   /** Paths per message to a worker; outputs do not depend on it. Default: up to 256, at least 16 chunks a worker. */
   readonly chunkSize?: number | undefined
+  /** The outcome table's format: outcomes.csv (default) or outcomes.parquet; the summary is the same either way. */
+  readonly format?: "csv" | "parquet" | undefined
   /** Called after each chunk is written, in path order. */
   readonly onProgress?: ((donePaths: number, totalPaths: number) => void) | undefined
 }
@@ -92,9 +95,13 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
           (s) => Effect.sync(() => s.dispose())
         )
         : undefined
-      const csvPath = join(staging, outcomesFileName)
+      const tableName = options.format === "parquet" ? outcomesParquetFileName : outcomesFileName
+      const csvPath = join(staging, tableName)
       const writer = yield* Effect.acquireRelease(
-        Effect.try({ try: () => new OutcomesWriter(csvPath, columns, spill), catch: ioFailure(`cannot write ${csvPath}`) }),
+        Effect.try({
+          try: () => (options.format === "parquet" ? new OutcomesParquetWriter(csvPath, columns, spill) : new OutcomesWriter(csvPath, columns, spill)),
+          catch: ioFailure(`cannot write ${csvPath}`)
+        }),
         (w, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => w.destroy()))
       )
       if (count > 0) {
@@ -120,7 +127,7 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
         options.onProgress?.(0, 0)
       }
       const files: Record<string, FileSeal> = {}
-      files[outcomesFileName] = yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvPath}`) })
+      files[tableName] = yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvPath}`) })
       let summary: Summary | undefined
       if (spill !== undefined) {
         const stats = yield* Effect.try({ try: () => spill.stats(), catch: ioFailure("cannot summarize the outcomes") })

@@ -29,6 +29,13 @@ export class SealedFileWriter {
     if (!this.file.write(chunk)) await Promise.race([once(this.file, "drain"), this.done])
   }
 
+  /** Appends bytes; waits when the file falls behind. */
+  async writeBytes(chunk: Uint8Array): Promise<void> {
+    this.hash.update(chunk)
+    this.bytes += chunk.length
+    if (!this.file.write(chunk)) await Promise.race([once(this.file, "drain"), this.done])
+  }
+
   /** Ends the file, fsyncs it and returns its size and digest. */
   async close(): Promise<FileSeal> {
     this.file.end()

@@ -1,5 +1,5 @@
 // `hashsim mc`: a Monte Carlo batch of seeded paths on every core (or one shard of it), written to --out as
-// outcomes.csv + summary.json (whole batch) or outcomes.csv (a shard, for `hashsim merge`), sealed by manifest.json.
+// outcomes.csv (or outcomes.parquet with --format parquet) + summary.json (whole batch) or the outcomes (a shard, for `hashsim merge`), sealed by manifest.json.
 import { availableParallelism } from "node:os"
 import {
   BatchOptionsInvalidError,
@@ -57,6 +57,10 @@ export const mcCommand = Command.make(
       Flag.withDefault("aggregate" as const),
       Flag.withDescription("aggregate (default, fast) or block (every block drawn; for validation on small batches)")
     ),
+    format: Flag.Literals("format", ["csv", "parquet"]).pipe(
+      Flag.withDefault("csv" as const),
+      Flag.withDescription("the outcome table: outcomes.csv (default) or outcomes.parquet (same rows; for pandas, DuckDB, Arrow)")
+    ),
     shard: Flag.optional(Flag.String("shard").pipe(Flag.withDescription("run only shard k of N (k from 1), e.g. 2/7"))),
     shards: Flag.optional(Flag.Int("shards").pipe(Flag.withDescription("shard count; the shard comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")))
   },
@@ -89,6 +93,7 @@ export const mcCommand = Command.make(
         identity,
         shard,
         workers,
+        format: args.format,
         outDir: args.out,
         onProgress: (done, total) => progress.update(done, total)
       }).pipe(

@@ -1,0 +1,125 @@
+// outcomes.parquet: the outcome table as Parquet (hyparquet-writer), for pandas, DuckDB and Arrow. The same rows
+// and values as outcomes.csv: `path` and `seed` as INT64, number columns as DOUBLE, date columns as DATE (INT32 days),
+// a missing value as null. Written as it streams in, in row groups of a fixed size, so the bytes depend only on the
+// values (never on chunking or workers), and sealed like the CSV (size and SHA-256 for the manifest).
+import { parquetRead } from "hyparquet"
+import { ByteWriter, ParquetWriter } from "hyparquet-writer"
+import type { SchemaElement } from "hyparquet"
+import type { FileSeal } from "./BatchManifest.ts"
+import { cellValue } from "./OutcomeCell.ts"
+import type { OutcomeColumn } from "./PathRunner.ts"
+import { SealedFileWriter } from "./SealedFile.ts"
+import type { ColumnSpill } from "./Summary.ts"
+
+export const outcomesParquetFileName = "outcomes.parquet"
+
+/** Rows per row group: fixed, so the file's bytes do not depend on how the batch was chunked. */
+export const parquetRowGroupRows = 65_536
+
+const msPerDay = 86_400_000
+
+/** The Parquet schema of an outcome table with these columns. */
+export const outcomesParquetSchema = (columns: ReadonlyArray<OutcomeColumn>): Array<SchemaElement> => [
+  { name: "root", num_children: columns.length + 2 },
+  { name: "path", type: "INT64", repetition_type: "REQUIRED" },
+  { name: "seed", type: "INT64", repetition_type: "REQUIRED" },
+  ...columns.map((c): SchemaElement =>
+    c.kind === "date"
+      ? { name: c.name, type: "INT32", converted_type: "DATE", repetition_type: "OPTIONAL" }
+      : { name: c.name, type: "DOUBLE", repetition_type: "OPTIONAL" })
+]
+
+/** Streams an outcome table into a sealed Parquet file; `spill`, when given, receives every value as written. */
+export class OutcomesParquetWriter {
+  private readonly file: SealedFileWriter
+  private readonly bytes = new ByteWriter(1 << 20)
+  private readonly parquet: ParquetWriter
+  private readonly buffered: Array<Float64Array>
+  private filled = 0
+
+  constructor(path: string, private readonly columns: ReadonlyArray<OutcomeColumn>, private readonly spill?: ColumnSpill) {
+    this.file = new SealedFileWriter(path)
+    this.parquet = new ParquetWriter({ writer: this.bytes, schema: outcomesParquetSchema(columns), createdBy: "hashsim" })
+    this.buffered = Array.from({ length: columns.length + 2 }, () => new Float64Array(parquetRowGroupRows))
+  }
+
+  /** Writes a chunk of rows (row-major: path, seed, columns); `_text` is the CSV text, not needed here. */
+  async writeChunk(_text: string, rows: Float64Array, width: number): Promise<void> {
+    const kinds = this.columns.map((c) => c.kind)
+    for (let at = 0; at < rows.length; at += width) {
+      ;(this.buffered[0] as Float64Array)[this.filled] = rows[at] as number
+      ;(this.buffered[1] as Float64Array)[this.filled] = rows[at + 1] as number
+      for (let j = 0; j < kinds.length; j++) {
+        const v = cellValue(rows[at + 2 + j] as number, kinds[j] ?? "number")
+        ;(this.buffered[j + 2] as Float64Array)[this.filled] = v
+        this.spill?.set(j, v)
+      }
+      this.spill?.endRow()
+      if (++this.filled === parquetRowGroupRows) await this.flushRowGroup()
+    }
+  }
+
+  private async flushRowGroup(): Promise<void> {
+    if (this.filled === 0) return
+    const n = this.filled
+    const int64 = (k: number) => Array.from(this.buffered[k]!.subarray(0, n), (x) => BigInt(x))
+    const nullable = (k: number) => Array.from(this.buffered[k]!.subarray(0, n), (x) => (Number.isNaN(x) ? null : x))
+    const columnData = [
+      { name: "path", data: int64(0) },
+      { name: "seed", data: int64(1) },
+      ...this.columns.map((c, j) => ({ name: c.name, data: nullable(j + 2) }))
+    ]
+    this.parquet.write({ columnData, rowGroupSize: n })
+    this.filled = 0
+    await this.drain()
+  }
+
+  private async drain(): Promise<void> {
+    const chunk = this.bytes.getBytes()
+    if (chunk.length === 0) return
+    const copy = Buffer.from(chunk)
+    this.bytes.index = 0
+    await this.file.writeBytes(copy)
+  }
+
+  /** Writes the last row group and the footer, fsyncs the file and returns its size and digest. */
+  async close(): Promise<FileSeal> {
+    await this.flushRowGroup()
+    this.parquet.finish()
+    await this.drain()
+    return await this.file.close()
+  }
+
+  destroy(): void {
+    this.file.destroy()
+  }
+}
+
+/** One row of a Parquet outcome table read back: path, seed and the column values (NaN = missing, dates in days). */
+export type ParquetOutcomeRow = Float64Array
+
+/**
+ * Reads an outcome table written by OutcomesParquetWriter; returns its rows (path, seed, columns) as numbers, or
+ * throws an Error whose message says what does not match the columns.
+ */
+export const readOutcomesParquet = async (bytes: Uint8Array, columns: ReadonlyArray<OutcomeColumn>): Promise<Array<ParquetOutcomeRow>> => {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  const names = ["path", "seed", ...columns.map((c) => c.name)]
+  let rows: Array<Array<unknown>> = []
+  await parquetRead({ file: buffer, columns: names, onComplete: (r) => { rows = r } })
+  return rows.map((row, i) => {
+    if (row.length !== names.length) throw new Error(`row ${i}: ${row.length} columns, expected ${names.length}`)
+    const out = new Float64Array(names.length)
+    row.forEach((cell, j) => {
+      out[j] = cell === null || cell === undefined ? Number.NaN
+        : typeof cell === "bigint" ? Number(cell)
+        : cell instanceof Date ? cell.getTime() / msPerDay
+        : typeof cell === "number" ? cell
+        : Number.NaN
+      if (typeof cell !== "number" && typeof cell !== "bigint" && !(cell instanceof Date) && cell !== null && cell !== undefined) {
+        throw new Error(`row ${i}: ${names[j]}: not a number (${typeof cell})`)
+      }
+    })
+    return out
+  })
+}
