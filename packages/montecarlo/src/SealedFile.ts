@@ -61,3 +61,9 @@ export const writeSealedText = (path: string, text: string): FileSeal => {
   writeFileDurableSync(path, text)
   return sealOfText(text)
 }
+
+/** Writes a small binary file durably and returns its seal. */
+export const writeSealedBytes = (path: string, bytes: Uint8Array): FileSeal => {
+  writeFileDurableSync(path, bytes)
+  return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") }
+}
