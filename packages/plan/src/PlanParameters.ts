@@ -122,11 +122,28 @@ export const numericValue = (text: string): NumericValue | undefined => {
   return { prefix: m[1]!, value: Number(m[2]), suffix: m[3]! }
 }
 
-/** A number in the same units as `like`, with at most 12 significant digits (no 0.045000000000000005). */
-export const formatNumericValue = (like: NumericValue, value: number): string => {
-  const rounded = Number(value.toPrecision(12))
-  return `${like.prefix}${Object.is(rounded, -0) ? 0 : rounded}${like.suffix}`
+/**
+ * The decimals a value in these units can carry (the units module's exactness): a rate per kWh 5 (a cent per MWh),
+ * per MWh 2, a dollar amount 2 plus its suffix's power (k, M, B), BTC 8; other numbers 10.
+ */
+export const resolutionDecimals = (like: NumericValue): number => {
+  const suffix = like.suffix.trim()
+  if (/\/\s*kWh$/i.test(suffix)) return 5
+  if (/\/\s*MWh$/i.test(suffix)) return 2
+  if (/^BTC$/i.test(suffix)) return 8
+  if (/^sats?$/i.test(suffix)) return 0
+  if (like.prefix.trim() === "$") return 2 + ({ k: 3, K: 3, M: 6, m: 6, B: 9, b: 9 }[suffix] ?? 0)
+  return 10
 }
+
+/** `value` rounded to what the units can carry (resolutionDecimals). */
+export const roundNumericValue = (like: NumericValue, value: number): number => {
+  const rounded = Number(value.toFixed(Math.min(resolutionDecimals(like), 12)))
+  return Object.is(rounded, -0) ? 0 : Number(rounded.toPrecision(12))
+}
+
+/** A number in the same units as `like`, rounded to what the units can carry (no 0.045000000000000005). */
+export const formatNumericValue = (like: NumericValue, value: number): string => `${like.prefix}${roundNumericValue(like, value)}${like.suffix}`
 
 /**
  * The values of `--vary name=<values>`: a comma-separated list (`$0.035/kWh,$0.045/kWh`) or a range with a count of
