@@ -183,7 +183,8 @@ export const breakevenCommand = Command.make(
       const nearest = [...tables.keys()].reduce((p, x) => (Math.abs(x - result.root) < Math.abs(p - result.root) ? x : p))
       const statError = target.standardError(tables.get(nearest)!)
       const rootError = Math.abs(statError / result.slope)
-      const show = (x: number) => `${like.prefix}${Number(x.toPrecision(4))}${like.suffix}`
+      // Two decimals finer than the units carry: the interpolated root lies between two values the plan can hold.
+      const show = (x: number) => `${like.prefix}${Number(x.toFixed(Math.min(12, resolutionDecimals(like) + 2)))}${like.suffix}`
       const lines = [
         `Break-even: ${name} = ${show(result.root)} where ${target.description} (${paths} paths a batch, master seed ${masterSeed}, ${result.evaluations.length} batches on the same path seeds)`,
         Number.isFinite(rootError)
