@@ -12,7 +12,7 @@ import { hashsimVersion } from "../Version.ts"
 export const reportCommand = Command.make(
   "report",
   {
-    input: Argument.String("input").pipe(Argument.withDescription("a complete log (hashsim run --out) or a Monte Carlo output folder (hashsim mc --out)")),
+    input: Argument.String("input").pipe(Argument.withDescription("a complete log (hashsim run --out), a Monte Carlo output folder (hashsim mc --out), or a compare or sweep folder")),
     out: Flag.String("out").pipe(Flag.withDescription("the HTML file to write (atomically: nothing is written on failure)")),
     scenario: Flag.optional(Flag.String("scenario").pipe(Flag.withDescription("for a Monte Carlo folder: the scenario the batch ran (checked against summary.json's SHA-256)")))
   },
@@ -29,6 +29,7 @@ export const reportCommand = Command.make(
       })
       const html = renderReportHtml(model)
       yield* writeFileAtomicEffect(out, html).pipe(Effect.mapError((error) => new InputRejectedError({ message: `${out}: cannot write: ${error.message}` })))
-      yield* Console.log(`report (${model.kind === "single" ? "single run" : `Monte Carlo, ${model.paths} paths`}) written to ${out}`)
+      const kind = model.kind === "single" ? "single run" : model.kind === "batch" ? `Monte Carlo, ${model.paths} paths` : model.kind === "compare" ? `comparison, ${model.paths} paths each` : `sweep, ${model.rows.length} points`
+      yield* Console.log(`report (${kind}) written to ${out}`)
     })
 ).pipe(Command.withDescription("Write a self-contained HTML report (charts, assumptions) of a complete log or a Monte Carlo output folder"))
