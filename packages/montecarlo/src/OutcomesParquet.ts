@@ -67,7 +67,11 @@ export class OutcomesParquetWriter {
     const columnData = [
       { name: "path", data: int64(0) },
       { name: "seed", data: int64(1) },
-      ...this.columns.map((c, j) => ({ name: c.name, data: nullable(j + 2) }))
+      // Doubles split by byte (BYTE_STREAM_SPLIT) compress about a quarter better than plain ones: sats and cents
+      // share their high bytes from path to path. Dates (small integers) keep the default encoding.
+      ...this.columns.map((c, j) => (c.kind === "number"
+        ? { name: c.name, data: nullable(j + 2), encoding: "BYTE_STREAM_SPLIT" as const }
+        : { name: c.name, data: nullable(j + 2) }))
     ]
     this.parquet.write({ columnData, rowGroupSize: n })
     this.filled = 0

@@ -116,6 +116,8 @@ export const sweepCharts = (model: SweepReportModel): Array<ChartSpec> => {
     v: num(row[npv])
   }))
   const contour = breakEvenContour(model)
+  // Squares as large as the rows allow on the 300-pixel plot (the legend and axes take about a third of it).
+  const radius = Math.max(6, Math.min(26, Math.floor(85 / r.values.length)))
   return [{
     id: "sweep-heatmap",
     title: `Median NPV over ${p.name} x ${r.name}`,
@@ -125,7 +127,7 @@ export const sweepCharts = (model: SweepReportModel): Array<ChartSpec> => {
       data: {
         datasets: [
           { type: "line", label: "break-even (median NPV = 0)", data: contour, borderColor: "#111", backgroundColor: "#111", borderWidth: 2, pointRadius: 3, showLine: true, order: 0 },
-          { type: "scatter", label: "median NPV", data: cells.map((c) => ({ x: c.x, y: c.y })), pointStyle: "rect", pointRadius: 26, pointHoverRadius: 26, backgroundColor: cells.map((c) => heatColor(c.v, scale)), borderColor: "rgba(0,0,0,0.15)", borderWidth: 1, order: 1 }
+          { type: "scatter", label: "median NPV", data: cells.map((c) => ({ x: c.x, y: c.y })), pointStyle: "rect", pointRadius: radius, pointHoverRadius: radius, backgroundColor: cells.map((c) => heatColor(c.v, scale)), borderColor: "rgba(0,0,0,0.15)", borderWidth: 1, order: 1 }
         ]
       },
       options: base({ x: axis(p.name, { offset: true, grace: "12%" }), y: axis(r.name, { offset: true, grace: "12%" }) })
