@@ -4,7 +4,7 @@
 // runs from any folder. Command modules are loaded lazily (code splitting): a command loads only what it needs.
 // Run by `pnpm install` (the root `prepare` script) and by `pnpm build`.
 import { build } from "esbuild"
-import { readFile, rm, writeFile } from "node:fs/promises"
+import { readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -12,15 +12,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const outdir = join(root, "packages/cli/dist")
 
 // The worker pool finds its worker files next to its own module (`new URL("./PathWorker.ts", import.meta.url)`).
-// In the bundle "its own module" is a chunk in dist/, so those names are pointed at the bundled workers. Each
-// rewrite must apply exactly once: a source that no longer holds the text fails the build rather than the run.
+// In the bundle "its own module" is a chunk in dist/chunks/ (the commands that use it are imported lazily, so
+// their code is always split out), so those names are pointed at the bundled workers in dist/; a check after the
+// build fails it if the rewritten text lands anywhere else. Each rewrite must apply exactly once: a source that no
+// longer holds the text fails the build rather than the run.
 const rewrites = {
   "packages/montecarlo/src/WorkerPool.ts": [
-    ['new URL("./WorkerBoot.mjs", import.meta.url)', 'new URL("./worker-boot.mjs", import.meta.url)'],
-    ['new URL("./PathWorker.ts", import.meta.url)', 'new URL("./path-worker.mjs", import.meta.url)']
+    ['new URL("./WorkerBoot.mjs", import.meta.url)', 'new URL("../worker-boot.mjs", import.meta.url)'],
+    ['new URL("./PathWorker.ts", import.meta.url)', 'new URL("../path-worker.mjs", import.meta.url)']
   ],
   "packages/montecarlo/src/SimPathRunner.ts": [
-    ['new URL("./EngineRunner.ts", import.meta.url)', 'new URL("./engine-runner.mjs", import.meta.url)']
+    ['new URL("./EngineRunner.ts", import.meta.url)', 'new URL("../engine-runner.mjs", import.meta.url)']
   ]
 }
 
@@ -59,6 +61,13 @@ await build({
   plugins: [workerUrls],
   logLevel: "warning"
 })
+// The rewritten worker URLs are relative to dist/chunks/: every file that holds one must be there.
+for (const name of await readdir(outdir, { recursive: true })) {
+  if (!name.endsWith(".mjs")) continue
+  const text = await readFile(join(outdir, name), "utf8")
+  const holds = Object.values(rewrites).flat().some(([, to]) => text.includes(to))
+  if (holds && dirname(name) !== "chunks") throw new Error(`build-cli: ${name} holds a worker URL relative to dist/chunks/ but is not there; update scripts/build-cli.mjs`)
+}
 // The worker thread's entry: in the bundle there is nothing to register, only the worker module to import.
 await writeFile(join(outdir, "worker-boot.mjs"), 'import { workerData } from "node:worker_threads"\nawait import(workerData.entryUrl)\n')
 // A manifest that makes dist/ an installable package with no dependencies (everything is bundled):

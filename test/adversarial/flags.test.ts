@@ -12,7 +12,7 @@ const root = scratch("flags")
 const refused: ReadonlyArray<readonly [string, (out: string) => Array<string>, RegExp]> = [
   ["run --until past the horizon", (out) => ["run", cangoScenario, "--seed", "1", "--until", "2030-01-01", "--out", out], /--until 2030-01-01 is past the scenario's horizon \(until 2028-11-07T00:00:00Z\)/],
   ["run --until not a date", (out) => ["run", cangoScenario, "--seed", "1", "--until", "2025-02-30", "--out", out], /--until must be YYYY-MM-DD/],
-  ["run --seed 1e3", (out) => ["run", cangoScenario, "--seed", "1e3", "--out", out], /--seed must be a decimal integer from 0 to 2\^53-1, got "1e3"/],
+  ["run --seed 1e3", (out) => ["run", cangoScenario, "--seed", "1e3", "--out", out], /--seed must be a decimal integer from 0 to 2\^53-1 \(9007199254740991\), got "1e3"/],
   ["run --seed 2^53", (out) => ["run", cangoScenario, "--seed", "9007199254740992", "--out", out], /--seed must be a decimal integer/],
   ["run --engine unknown", (out) => ["run", cangoScenario, "--seed", "1", "--engine", "quantum", "--out", out], /engine/],
   ["mc --workers 0", (out) => ["mc", cangoScenario, "--paths", "2", "--seed", "1", "--workers", "0", "--out", out], /--workers must be a whole number from 1, got 0/],

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The `hashsim` command: assembles the subcommands and maps how they end to the exit codes of the CLI contract.
 // Submodules, not the package's barrel: the barrel loads every platform service (HTTP, sockets...) at start-up.
+// Each command module is a thin descriptor (arguments, flags, help) that imports the module doing its work only
+// when it runs, so `--help` and each command load only what they need (the built CLI splits them into chunks).
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { escapeControls } from "@hashsim/ledger"
+import { escapeControls } from "@hashsim/ledger/safe-text"
 import { Effect } from "effect"
 import { Command } from "effect/cli"
 import { chainCommand } from "./commands/ChainCommand.ts"

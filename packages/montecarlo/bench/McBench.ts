@@ -1,7 +1,13 @@
-// `pnpm bench` for @hashsim/montecarlo: 10,000 paths x 4 years of scenarios/cango-2024.jsonl end to end through
-// `hashsim mc` (process start-up, workers, CSV, summary included) with 1 worker and with every core; the engine
-// alone in one thread; and the same batch's first paths through the block engine (every block drawn), for
-// comparison. Medians of 3 runs. `--million` also runs 1,000,000 paths once and reports its peak RSS.
+// `pnpm bench` for @hashsim/montecarlo: the figures of issue 17 in one run, on scenarios/cango-2024.jsonl over its
+// four years.
+// 1. The aggregate engine on one core (CPU and wall ns per path-day, as a worker runs it) next to the numpy peer a
+//    researcher would write (../shared/bench/numpy-peer.py, same machine, rounds alternated so load hits both),
+//    and the block engine's cost against the aggregate's.
+// 2. `hashsim mc` end to end through the built CLI (process start-up, workers, CSV, summary included) with 1 worker
+//    and with every core: wall time, peak RSS (against the budget of 60 MB a worker + 200 MB), and the main
+//    thread's CPU per path against the workers' (HASHSIM_REPORT_CPU=1; target at most 1/30).
+// 10,000 paths by default (3 runs each, alternated, medians); BENCH_FULL=1 adds 100,000 paths once each (minutes
+// on 2 cores). Not a test: timings vary by machine and load; the load average is printed before and after.
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { availableParallelism, loadavg, tmpdir } from "node:os"
@@ -13,81 +19,159 @@ import { simPathRunner } from "../src/SimPathRunner.ts"
 const root = new URL("../../../", import.meta.url).pathname
 const scenarioFile = "scenarios/cango-2024.jsonl"
 const text = readFileSync(join(root, scenarioFile), "utf8")
-const plan = scenarioOfText(text)
-const days = plan.calendar.dayCount
+const days = scenarioOfText(text).calendar.dayCount
 const cores = availableParallelism()
 const masterSeed = 20241107
-const paths = 10_000
-const million = process.argv.includes("--million")
-const median = (xs: Array<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+const full = process.env["BENCH_FULL"] === "1"
+const rounds = 5
+const median = (xs: ReadonlyArray<number>): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
+}
+const load = () => loadavg().map((x) => x.toFixed(1)).join(" ")
+
+console.log(`hashsim bench (issue 17): ${scenarioFile}, ${days} days a path, ${cores} cores, Node ${process.version}, load average ${load()}\n`)
+
+// ---- 1. one core: the engine against the numpy peer ----
+
+const engineRound = (engine: "aggregate" | "block", paths: number, firstPath: number): { cpuNs: number; wallNs: number } => {
+  const runner = simPathRunner({ scenarioText: text, scenarioFile, engine })
+  const seedOf = pathSeeds(masterSeed)
+  const out = new Float64Array(runner.columns.length)
+  runner.run(0, seedOf(999_999), out) // warm-up
+  const c0 = process.cpuUsage()
+  const w0 = performance.now()
+  for (let i = firstPath; i < firstPath + paths; i++) runner.run(i, seedOf(i), out)
+  const wallNs = (performance.now() - w0) * 1e6
+  const c = process.cpuUsage(c0)
+  return { cpuNs: ((c.user + c.system) * 1000) / (paths * days), wallNs: wallNs / (paths * days) }
+}
+
+const peerScript = join(root, "../shared/bench/numpy-peer.py")
+const peerPaths = 10_000
+type Peer = { readonly ns: number; readonly cpuNs: number | undefined } | { readonly missing: string }
+/** CPU seconds (user + system) of a child process, from /usr/bin/time; undefined without it. */
+const timedCpu = (args: ReadonlyArray<string>): { stdout: string; stderr: string; status: number | null; error: Error | undefined; cpuS: number | undefined } => {
+  const timed = existsSync("/usr/bin/time")
+  const r = timed
+    ? spawnSync("/usr/bin/time", ["-f", "hashsim-bench-cpu=%U+%S", ...args], { encoding: "utf8" })
+    : spawnSync(args[0] as string, args.slice(1), { encoding: "utf8" })
+  const m = /hashsim-bench-cpu=([0-9.]+)\+([0-9.]+)/.exec(r.stderr ?? "")
+  return { stdout: r.stdout ?? "", stderr: r.stderr ?? "", status: r.status, error: r.error, cpuS: m === null ? undefined : Number(m[1]) + Number(m[2]) }
+}
+// The peer's own CPU without Python's and numpy's start-up, so it compares with the engine's CPU under any load.
+let pythonStartCpuS: number | undefined
+const peerRound = (): Peer => {
+  if (!existsSync(peerScript)) return { missing: `${peerScript} not found (the peer lives in the shared folder beside the checkout)` }
+  const r = timedCpu(["python3", peerScript, String(peerPaths), String(days)])
+  if (r.error !== undefined || /No such file|cannot run python3/.test(r.stderr) && r.status === 127) return { missing: "python3 not found; install Python 3 and numpy (python3 -m pip install numpy)" }
+  if (/No module named .?numpy/.test(r.stderr)) return { missing: "numpy is not installed: python3 -m pip install numpy" }
+  const m = /ns_per_path_day ([0-9.]+)/.exec(r.stdout)
+  if (m === null) return { missing: `the peer printed no ns_per_path_day (exit ${r.status}): ${r.stderr.trim().slice(-300)}` }
+  pythonStartCpuS ??= timedCpu(["python3", "-c", "import time, sys, numpy; numpy.random.default_rng(1).standard_normal(10)"]).cpuS
+  const cpuNs = r.cpuS === undefined || pythonStartCpuS === undefined ? undefined : ((r.cpuS - pythonStartCpuS) * 1e9) / (peerPaths * days)
+  return { ns: Number(m[1]), cpuNs }
+}
+
+const aggCpu: Array<number> = []
+const aggWall: Array<number> = []
+const peer: Array<number> = []
+const peerCpu: Array<number> = []
+let peerMissing: string | undefined
+for (let round = 0; round < rounds; round++) {
+  const a = engineRound("aggregate", 2000, round * 2000)
+  aggCpu.push(a.cpuNs)
+  aggWall.push(a.wallNs)
+  if (peerMissing === undefined) {
+    const p = peerRound()
+    if ("ns" in p) {
+      peer.push(p.ns)
+      if (p.cpuNs !== undefined) peerCpu.push(p.cpuNs)
+    }
+    else peerMissing = p.missing
+  }
+}
+const block = [0, 1, 2].map((round) => engineRound("block", 10, round * 10))
+const agg = median(aggCpu)
+const blockNs = median(block.map((b) => b.cpuNs))
+console.log(`1. One core, ns per path-day (median of ${rounds} alternated rounds)`)
+console.log(`   aggregate engine (2,000 paths a round)       ${agg.toFixed(0).padStart(6)} CPU  ${median(aggWall).toFixed(0).padStart(6)} wall   (target <= 100 on a quiet machine)`)
+if (peerMissing !== undefined) {
+  console.log(`   numpy peer: not measured: ${peerMissing}`)
+} else {
+  const p = median(peer)
+  const pc = peerCpu.length === peer.length ? median(peerCpu) : undefined
+  console.log(`   numpy peer (${peerPaths.toLocaleString("en-US")} paths x ${days} days)       ${pc === undefined ? "     -" : pc.toFixed(0).padStart(6)} CPU  ${p.toFixed(0).padStart(6)} wall   (CPU: the process's, less Python's and numpy's start-up)`)
+  console.log(`   peer / aggregate engine: ${pc === undefined ? "-" : (pc / agg).toFixed(2)}x by CPU, ${(p / median(aggWall)).toFixed(2)}x by wall (target >= 2x, goal 3x; on a busy machine trust CPU)`)
+}
+console.log(`   block engine (10 paths a round, 3 rounds)    ${blockNs.toFixed(0).padStart(6)} CPU   block / aggregate: ${(blockNs / agg).toFixed(0)}x`)
+
+// ---- 2. end to end: hashsim mc through the built CLI ----
+
+const build = spawnSync(process.execPath, ["scripts/build-cli.mjs"], { cwd: root, encoding: "utf8" })
+if (build.status !== 0) throw new Error(`scripts/build-cli.mjs failed: ${build.stderr}`)
+const cli = join(root, "packages/cli/dist/hashsim.mjs")
 const hasTime = existsSync("/usr/bin/time")
 
-/** Runs `hashsim mc` as a user would; returns wall seconds and peak RSS (MB, when /usr/bin/time exists). */
-const mc = (n: number, workers: number, engine = "aggregate"): { seconds: number; cpuSeconds: number | undefined; rssMb: number | undefined } => {
+interface McRun {
+  readonly seconds: number
+  readonly rssMb: number | undefined
+  readonly mainCpuS: number | undefined
+  readonly workersCpuS: number | undefined
+}
+
+const mc = (paths: number, workers: number): McRun => {
   const out = mkdtempSync(join(tmpdir(), "hashsim-bench-"))
-  const args = ["--import", "tsx", "packages/cli/src/main.ts", "mc", scenarioFile, "--paths", String(n), "--seed", String(masterSeed), "--out", join(out, "o"), "--workers", String(workers), "--engine", engine]
+  const args = [cli, "mc", scenarioFile, "--paths", String(paths), "--seed", String(masterSeed), "--out", join(out, "o"), "--workers", String(workers)]
+  const env = { ...process.env, HASHSIM_REPORT_CPU: "1" }
   const t0 = performance.now()
-  const result = hasTime
-    ? spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M cpu_s=%U+%S", process.execPath, ...args], { cwd: root, encoding: "utf8" })
-    : spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" })
+  const r = hasTime
+    ? spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M", process.execPath, ...args], { cwd: root, encoding: "utf8", env, maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", env, maxBuffer: 1 << 26 })
   const seconds = (performance.now() - t0) / 1000
   rmSync(out, { recursive: true, force: true })
-  if (result.status !== 0) throw new Error(`hashsim mc failed: ${result.stderr}`)
-  const rss = /maxrss_kb=([0-9]+) cpu_s=([0-9.]+)\+([0-9.]+)/.exec(result.stderr)
-  return { seconds, cpuSeconds: rss ? Number(rss[2]) + Number(rss[3]) : undefined, rssMb: rss ? Number(rss[1]) / 1024 : undefined }
-}
-
-const report = (label: string, n: number, seconds: number) => {
-  const nsPerPathDay = (seconds * 1e9) / (n * days)
-  console.log(`${label.padEnd(52)} ${seconds.toFixed(2).padStart(7)} s  ${(n / seconds).toFixed(0).padStart(7)} paths/s  ${nsPerPathDay.toFixed(0).padStart(6)} ns/path-day`)
-  return nsPerPathDay
-}
-
-console.log(`hashsim mc bench: ${scenarioFile}, ${days} days a path, master seed ${masterSeed}, ${cores} cores, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)}\n`)
-
-// The engine alone, one thread, no I/O: the floor the batch can approach.
-{
-  const runner = simPathRunner({ scenarioText: text, scenarioFile, engine: "aggregate" })
-  const seedOf = pathSeeds(masterSeed)
-  const out = new Float64Array(runner.columns.length)
-  const times: Array<number> = []
-  for (let rep = 0; rep < 3; rep++) {
-    const t0 = performance.now()
-    for (let i = 0; i < 2000; i++) runner.run(i, seedOf(i), out)
-    times.push((performance.now() - t0) / 1000)
+  if (r.status !== 0) throw new Error(`hashsim mc failed: ${r.stderr.slice(-2000)}`)
+  const rss = /maxrss_kb=([0-9]+)/.exec(r.stderr)
+  const cpu = /hashsim-cpu: main ([0-9.]+) workers ([0-9.,]+)/.exec(r.stderr)
+  return {
+    seconds,
+    rssMb: rss === null ? undefined : Number(rss[1]) / 1024,
+    mainCpuS: cpu === null ? undefined : Number(cpu[1]),
+    workersCpuS: cpu === null ? undefined : (cpu[2] as string).split(",").reduce((a, b) => a + Number(b), 0)
   }
-  report("aggregate engine alone, 1 thread (2,000 paths)", 2000, median(times))
 }
 
-const runs = (workers: number) => [0, 1, 2].map(() => mc(paths, workers))
-const cpu = (rs: Array<{ cpuSeconds: number | undefined }>) => (rs[0]?.cpuSeconds === undefined ? "" : `, CPU ${median(rs.map((r) => r.cpuSeconds ?? 0)).toFixed(2)} s`)
-const oneRuns = runs(1)
-const one = median(oneRuns.map((r) => r.seconds))
-report(`hashsim mc ${paths} paths, 1 worker (end to end)`, paths, one)
-const allRuns = runs(cores)
-const all = median(allRuns.map((r) => r.seconds))
-report(`hashsim mc ${paths} paths, ${cores} workers (end to end)`, paths, all)
-console.log(`speed-up with ${cores} workers: ${(one / all).toFixed(2)}x (target: under 4 s end to end on 2 cores)${cpu(oneRuns)} (1 worker)${cpu(allRuns)} (${cores} workers); load average now ${loadavg()[0]?.toFixed(1)}`)
-
-// The block engine draws every block: run the batch's first paths and scale to the batch.
-{
-  const runner = simPathRunner({ scenarioText: text, scenarioFile, engine: "block" })
-  const seedOf = pathSeeds(masterSeed)
-  const out = new Float64Array(runner.columns.length)
-  const n = 40
-  const t0 = performance.now()
-  for (let i = 0; i < n; i++) runner.run(i, seedOf(i), out)
-  const seconds = (performance.now() - t0) / 1000
-  const ns = report(`block engine alone, 1 thread (first ${n} paths)`, n, seconds)
-  const aggregate = simPathRunner({ scenarioText: text, scenarioFile, engine: "aggregate" })
-  const t1 = performance.now()
-  for (let i = 0; i < n; i++) aggregate.run(i, seedOf(i), out)
-  const nsAgg = ((performance.now() - t1) * 1e6) / (n * days)
-  console.log(`block engine for the whole ${paths}-path batch: ~${((ns * paths * days) / 1e9 / cores).toFixed(0)} s on ${cores} cores; aggregate is ${(ns / nsAgg).toFixed(0)}x faster per path-day`)
+const summarize = (paths: number, workers: number, runs: ReadonlyArray<McRun>): number => {
+  const seconds = median(runs.map((r) => r.seconds))
+  const rss = runs.every((r) => r.rssMb !== undefined) ? Math.max(...runs.map((r) => r.rssMb as number)) : undefined
+  const budget = 60 * workers + 200
+  const main = runs.every((r) => r.mainCpuS !== undefined) ? median(runs.map((r) => r.mainCpuS as number)) : undefined
+  const work = runs.every((r) => r.workersCpuS !== undefined) ? median(runs.map((r) => r.workersCpuS as number)) : undefined
+  const cpu = main === undefined || work === undefined ? "CPU split unknown (Linux only)"
+    : `main thread ${((main * 1e6) / paths).toFixed(1)} us/path, workers ${((work * 1e6) / paths).toFixed(0)} us/path: main/worker = 1/${main > 0 ? (work / main).toFixed(0) : "inf"}`
+  const rssText = rss === undefined ? "peak RSS unknown (no /usr/bin/time)" : `peak RSS ${rss.toFixed(0)} MB (budget ${budget})`
+  console.log(`   ${paths.toLocaleString("en-US").padStart(7)} paths, ${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}: ${seconds.toFixed(2).padStart(7)} s wall${runs.length > 1 ? ` (median of ${runs.length})` : ""}; ${rssText}; ${cpu}`)
+  return seconds
 }
 
-if (million) {
-  const { seconds, rssMb } = mc(1_000_000, cores)
-  report(`hashsim mc 1,000,000 paths, ${cores} workers (end to end)`, 1_000_000, seconds)
-  console.log(`peak RSS: ${rssMb === undefined ? "unknown (no /usr/bin/time)" : `${rssMb.toFixed(0)} MB`}`)
+console.log(`\n2. hashsim mc end to end (built CLI, ${scenarioFile}, seed ${masterSeed}); load average ${load()}`)
+const paths = 10_000
+const one: Array<McRun> = []
+const all: Array<McRun> = []
+for (let round = 0; round < 3; round++) {
+  one.push(mc(paths, 1))
+  all.push(mc(paths, cores))
 }
+const t1 = summarize(paths, 1, one)
+const tn = summarize(paths, cores, all)
+console.log(`   speed-up with ${cores} workers: ${(t1 / tn).toFixed(2)}x`)
+if (full) {
+  const big = 100_000
+  const b1 = summarize(big, 1, [mc(big, 1)])
+  const bn = summarize(big, cores, [mc(big, cores)])
+  console.log(`   speed-up with ${cores} workers: ${(b1 / bn).toFixed(2)}x`)
+} else {
+  console.log("   (100,000 paths: BENCH_FULL=1 pnpm bench; minutes on 2 cores)")
+}
+console.log(`\nload average at the end: ${load()}`)

@@ -1,7 +1,10 @@
-// Runs a batch (or one shard of it) on a pool of worker threads and writes its outputs. Effect owns the edges:
+// Runs a batch (or one shard of it) on a pool of worker threads and writes its outputs. The workers do the work
+// (paths, CSV text, the values and statistics of the summary); this thread only hands out chunks, appends the
+// chunk files to outcomes.csv in path order (hashing them for the seal) and writes the summary. Effect owns the edges:
 // argument checks before any work, the worker pool, open files and the output folder's lock and staging folder as
 // scoped resources, interruption (Ctrl-C) that stops the workers and drops the staging folder (the previous
 // outputs stay as they were), and the final swap that publishes the sealed folder (BatchFolder.ts).
+import { mkdirSync, readFileSync, rmSync, unlinkSync } from "node:fs"
 import { join } from "node:path"
 import { Data, Effect, Exit } from "effect"
 import { OutputPathInvalidError } from "@hashsim/ledger"
@@ -13,7 +16,10 @@ import { loadRunner, type OutcomeColumn, type RunnerSpec } from "./PathRunner.ts
 import { isValidSeed } from "@hashsim/sim/seed"
 import { shardRange, wholeBatch, type PathRange, type Shard } from "./Shard.ts"
 import { writeSealedText } from "./SealedFile.ts"
-import { ColumnSpill, renderSummaryJson, type BatchIdentity, type Summary } from "./Summary.ts"
+import { renderSummaryJson, type BatchIdentity, type Summary } from "./Summary.ts"
+import type { ColumnStats } from "./ColumnStats.ts"
+import { columnStatsOfCells } from "./ColumnStats.ts"
+import { threadCpuSeconds } from "./ThreadCpu.ts"
 import { WorkerPool } from "./WorkerPool.ts"
 
 /** A batch asked for something impossible (no paths, a bad seed, no workers); nothing has run. */
@@ -43,6 +49,13 @@ export interface BatchResult {
   readonly range: PathRange
   /** The summary of a whole batch (undefined for a shard). */
   readonly summary: Summary | undefined
+  /** CPU seconds of this (the coordinating) thread and of each worker thread while the batch ran, where the system says. */
+  readonly cpu: BatchCpu | undefined
+}
+
+export interface BatchCpu {
+  readonly mainS: number
+  readonly workersS: ReadonlyArray<number>
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -89,60 +102,80 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
         (f) => Effect.sync(() => f.abandon())
       )
       const staging = folder.staging
-      const spill = shard === undefined
-        ? yield* Effect.acquireRelease(
-          Effect.try({ try: () => new ColumnSpill(staging, columns.length), catch: ioFailure(`cannot write in ${staging}`) }),
-          (s) => Effect.sync(() => s.dispose())
-        )
-        : undefined
+      const wantSummary = shard === undefined
       const tableName = options.format === "parquet" ? outcomesParquetFileName : outcomesFileName
       const csvPath = join(staging, tableName)
       const writer = yield* Effect.acquireRelease(
         Effect.try({
-          try: () => (options.format === "parquet" ? new OutcomesParquetWriter(csvPath, columns, spill) : new OutcomesWriter(csvPath, columns, spill)),
+          try: () => (options.format === "parquet" ? new OutcomesParquetWriter(csvPath, columns) : new OutcomesWriter(csvPath, columns)),
           catch: ioFailure(`cannot write ${csvPath}`)
         }),
         (w, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => w.destroy()))
       )
+      // The workers' chunk and values files; gone before the folder is published.
+      const scratch = join(staging, ".work")
+      yield* Effect.try({ try: () => mkdirSync(scratch), catch: ioFailure(`cannot write in ${staging}`) })
+      const cpuAtStart = threadCpuSeconds()
+      let workersCpu: Array<number | undefined> = []
+      let stats: Array<ColumnStats> | undefined
       if (count > 0) {
         const chunkSize = options.chunkSize ?? defaultChunkSize(count, options.workers)
         const poolSize = Math.min(options.workers, Math.ceil(count / chunkSize))
+        // Where each chunk's values are, in path order: worker, byte offset, rows.
+        const layout = new Float64Array(Math.ceil(count / chunkSize) * 3)
         let done = 0
-        yield* Effect.scoped(Effect.gen(function* () {
+        stats = yield* Effect.scoped(Effect.gen(function* () {
           const pool = yield* Effect.acquireRelease(
-            Effect.tryPromise({ try: () => WorkerPool.start(options.runner, identity.masterSeed, poolSize), catch: ioFailure("cannot start the workers") }),
+            Effect.tryPromise({
+              try: () => WorkerPool.start({ runner: options.runner, masterSeed: identity.masterSeed, size: poolSize, scratchDir: scratch, spillValues: wantSummary }),
+              catch: ioFailure("cannot start the workers")
+            }),
             (p) => Effect.promise(() => p.close())
           )
           yield* Effect.tryPromise({
-            try: (signal) => pool.run(range, chunkSize, async (start, end, rows, width, text) => {
-              await writer.writeChunk(text, rows, width)
-              done += end - start
+            try: (signal) => pool.run(range, chunkSize, async (chunk) => {
+              const bytes = readFileSync(chunk.csvFile)
+              unlinkSync(chunk.csvFile)
+              await writer.writeChunk(bytes)
+              layout[chunk.id * 3] = chunk.worker
+              layout[chunk.id * 3 + 1] = chunk.valuesAt
+              layout[chunk.id * 3 + 2] = chunk.end - chunk.start
+              done += chunk.end - chunk.start
               options.onProgress?.(done, count)
               await faultHook("chunk", done)
             }, signal),
             catch: ioFailure("the batch failed")
           })
+          const columnStats = wantSummary
+            ? yield* Effect.tryPromise({ try: (signal) => pool.stats(layout, columns.length, signal), catch: ioFailure("cannot summarize the outcomes") })
+            : undefined
+          workersCpu = pool.workerCpuSeconds()
+          return columnStats
         }))
       } else {
         options.onProgress?.(0, 0)
+        if (wantSummary) stats = columns.map(() => columnStatsOfCells(new Float64Array(0)))
       }
+      yield* Effect.try({ try: () => rmSync(scratch, { recursive: true, force: true }), catch: ioFailure(`cannot remove ${scratch}`) })
       const files: Record<string, FileSeal> = {}
       files[tableName] = yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvPath}`) })
       let summary: Summary | undefined
-      if (spill !== undefined) {
-        const stats = yield* Effect.try({ try: () => spill.stats(), catch: ioFailure("cannot summarize the outcomes") })
-        spill.dispose()
+      if (stats !== undefined) {
         summary = { ...identity, columns, stats }
         const text = renderSummaryJson(summary)
         const summaryPath = join(staging, summaryFileName)
         files[summaryFileName] = yield* Effect.try({ try: () => writeSealedText(summaryPath, text), catch: ioFailure(`cannot write ${summaryPath}`) })
       }
+      const cpuAtEnd = threadCpuSeconds()
+      const cpu: BatchCpu | undefined = cpuAtStart === undefined || cpuAtEnd === undefined || workersCpu.some((x) => x === undefined)
+        ? undefined
+        : { mainS: cpuAtEnd - cpuAtStart, workersS: workersCpu as Array<number> }
       yield* Effect.promise(() => faultHook("publish", count))
       yield* Effect.try({
         try: () => folder.publish({ ...identity, shard, pathStart: range.start, pathEnd: range.end, columns }, files),
         catch: ioFailure(`cannot publish the outputs in ${outDir}`)
       })
-      return { columns, range, summary }
+      return { columns, range, summary, cpu }
     }))
   })
 

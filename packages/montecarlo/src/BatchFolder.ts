@@ -15,7 +15,7 @@ import {
 } from "./BatchManifest.ts"
 import { lockOutputFolder, OutputFolderLockedError, type FolderLock } from "./FolderLock.ts"
 import { isoToEpochDay } from "./OutcomeCell.ts"
-import { outcomesHeader } from "./OutcomesFile.ts"
+import { outcomesHeader } from "./OutcomesText.ts"
 import { outcomesParquetFileName, readOutcomesParquet } from "./OutcomesParquet.ts"
 import { formatCell } from "./OutcomeCell.ts"
 import { pathSeeds } from "./PathSeed.ts"

@@ -73,3 +73,13 @@ export const columnStats = (values: Float64Array, missing: number): ColumnStats 
     max: values[n - 1] as number
   }
 }
+
+/** Statistics of a column as written, NaN marking a missing value: the present values keep their order (the mean sums in it). Overwrites `all`. */
+export const columnStatsOfCells = (all: Float64Array): ColumnStats => {
+  let present = 0
+  for (let i = 0; i < all.length; i++) {
+    const x = all[i] as number
+    if (!Number.isNaN(x)) all[present++] = x
+  }
+  return columnStats(all.subarray(0, present), all.length - present)
+}

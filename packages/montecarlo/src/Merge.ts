@@ -10,7 +10,7 @@ import {
   type BatchFolderView
 } from "./BatchFolder.ts"
 import type { BatchManifest, FileSeal } from "./BatchManifest.ts"
-import { outcomesHeader } from "./OutcomesFile.ts"
+import { outcomesHeader } from "./OutcomesText.ts"
 import { SealedFileWriter, writeSealedText } from "./SealedFile.ts"
 import { formatShard } from "./Shard.ts"
 import { ColumnSpill, renderSummaryJson, type BatchIdentity, type Summary } from "./Summary.ts"

@@ -1,15 +1,16 @@
 // outcomes.parquet: the outcome table as Parquet (hyparquet-writer), for pandas, DuckDB and Arrow. The same rows
 // and values as outcomes.csv: `path` and `seed` as INT64, number columns as DOUBLE, date columns as DATE (INT32 days),
-// a missing value as null. Written as it streams in, in row groups of a fixed size, so the bytes depend only on the
-// values (never on chunking or workers), and sealed like the CSV (size and SHA-256 for the manifest).
+// a missing value as null. It takes the very chunks of CSV text the workers write for outcomes.csv and parses them
+// (a cell parses back to the exact double it was written from), so the two formats hold the same values by
+// construction. Written as it streams in, in row groups of a fixed size, so the bytes depend only on the values
+// (never on chunking or workers), and sealed like the CSV (size and SHA-256 for the manifest).
 import { parquetRead } from "hyparquet"
 import { ByteWriter, ParquetWriter } from "hyparquet-writer"
 import type { SchemaElement } from "hyparquet"
 import type { FileSeal } from "./BatchManifest.ts"
-import { cellValue } from "./OutcomeCell.ts"
+import { parseCell } from "./OutcomeCell.ts"
 import type { OutcomeColumn } from "./PathRunner.ts"
 import { SealedFileWriter } from "./SealedFile.ts"
-import type { ColumnSpill } from "./Summary.ts"
 
 export const outcomesParquetFileName = "outcomes.parquet"
 
@@ -29,7 +30,7 @@ export const outcomesParquetSchema = (columns: ReadonlyArray<OutcomeColumn>): Ar
       : { name: c.name, type: "DOUBLE", repetition_type: "OPTIONAL" })
 ]
 
-/** Streams an outcome table into a sealed Parquet file; `spill`, when given, receives every value as written. */
+/** Streams an outcome table into a sealed Parquet file. */
 export class OutcomesParquetWriter {
   private readonly file: SealedFileWriter
   private readonly bytes = new ByteWriter(1 << 20)
@@ -37,24 +38,27 @@ export class OutcomesParquetWriter {
   private readonly buffered: Array<Float64Array>
   private filled = 0
 
-  constructor(path: string, private readonly columns: ReadonlyArray<OutcomeColumn>, private readonly spill?: ColumnSpill) {
+  constructor(path: string, private readonly columns: ReadonlyArray<OutcomeColumn>) {
     this.file = new SealedFileWriter(path)
     this.parquet = new ParquetWriter({ writer: this.bytes, schema: outcomesParquetSchema(columns), createdBy: "hashsim" })
     this.buffered = Array.from({ length: columns.length + 2 }, () => new Float64Array(parquetRowGroupRows))
   }
 
-  /** Writes a chunk of rows (row-major: path, seed, columns); `_text` is the CSV text, not needed here. */
-  async writeChunk(_text: string, rows: Float64Array, width: number): Promise<void> {
+  /** Writes a chunk of outcomes.csv's rows (its CSV bytes: `path,seed,<columns>` lines, LF-ended). */
+  async writeChunk(bytes: Uint8Array): Promise<void> {
     const kinds = this.columns.map((c) => c.kind)
-    for (let at = 0; at < rows.length; at += width) {
-      ;(this.buffered[0] as Float64Array)[this.filled] = rows[at] as number
-      ;(this.buffered[1] as Float64Array)[this.filled] = rows[at + 1] as number
-      for (let j = 0; j < kinds.length; j++) {
-        const v = cellValue(rows[at + 2 + j] as number, kinds[j] ?? "number")
-        ;(this.buffered[j + 2] as Float64Array)[this.filled] = v
-        this.spill?.set(j, v)
-      }
-      this.spill?.endRow()
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
+    let at = 0
+    while (at < text.length) {
+      const end = text.indexOf("\n", at)
+      const line = text.slice(at, end < 0 ? text.length : end)
+      at = end < 0 ? text.length : end + 1
+      if (line === "") continue
+      const cells = line.split(",")
+      if (cells.length !== kinds.length + 2) throw new Error(`outcomes chunk: a row of ${cells.length} cells, expected ${kinds.length + 2}`)
+      ;(this.buffered[0] as Float64Array)[this.filled] = Number(cells[0])
+      ;(this.buffered[1] as Float64Array)[this.filled] = Number(cells[1])
+      for (let j = 0; j < kinds.length; j++) (this.buffered[j + 2] as Float64Array)[this.filled] = parseCell(cells[j + 2] as string, kinds[j] ?? "number")
       if (++this.filled === parquetRowGroupRows) await this.flushRowGroup()
     }
   }

@@ -1,23 +1,48 @@
-// The loop inside one worker thread: builds the runner once, then runs chunks of paths it is sent and posts back
-// per chunk its CSV text and a Float64Array of its values (row-major: path, seed, then the runner's columns), so
-// the formatting work is spread over the workers too. Plain TypeScript, no Effect.
+// The loop inside one worker thread. It builds the runner once, then does a batch's work itself so the main thread
+// only coordinates: for each chunk of paths it is sent, it runs them, writes their rows as CSV to a file of the
+// chunk's own in the batch's scratch folder (the main thread appends those files to outcomes.csv in path order)
+// and, for a whole batch, appends their values to its own values file (ChunkValues.ts); at the end it computes
+// the statistics of the columns it is given. Every reply carries the thread's CPU seconds so far. Plain
+// TypeScript, no Effect, nothing of the ledger: a worker holds the engine and its own buffers.
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { parentPort, workerData } from "node:worker_threads"
-import { outcomesText } from "./OutcomesFile.ts"
+import type { ColumnStats } from "./ColumnStats.ts"
+import { ValuesReader, ValuesSpillWriter, type ValuesLayout } from "./ChunkValues.ts"
+import { outcomesText } from "./OutcomesText.ts"
 import { loadRunner, type RunnerSpec } from "./PathRunner.ts"
 import { pathSeeds } from "./PathSeed.ts"
+import { threadCpuSeconds } from "./ThreadCpu.ts"
 
 export interface WorkerInit {
   readonly entryUrl: string
   readonly runner: RunnerSpec
   readonly masterSeed: number
+  /** The batch's scratch folder: chunk CSV files and values files go there. */
+  readonly scratchDir: string
+  /** This worker's number (names its values file). */
+  readonly workerIndex: number
+  /** Spill values for summary.json (a whole batch; a shard has no summary). */
+  readonly spillValues: boolean
 }
 
-export type ToWorker = { readonly type: "chunk"; readonly id: number; readonly start: number; readonly end: number }
+export type ToWorker =
+  | { readonly type: "chunk"; readonly id: number; readonly start: number; readonly end: number }
+  /** Compute the statistics of column `column` from the values every worker spilled (`layout` is sent once, with the first). */
+  | { readonly type: "stats"; readonly column: number; readonly layout?: ValuesLayout }
+  /** Close the files this worker holds open; it answers "closed" and waits to be terminated. */
+  | { readonly type: "close" }
 
 export type FromWorker =
-  | { readonly type: "ready"; readonly width: number }
-  | { readonly type: "done"; readonly id: number; readonly rows: Float64Array; readonly text: string }
+  | { readonly type: "ready"; readonly columns: number; readonly cpuS: number | undefined }
+  /** Chunk `id` is in its CSV file; `valuesAt` is the byte offset of its values in this worker's values file (-1: none). */
+  | { readonly type: "done"; readonly id: number; readonly csvFile: string; readonly valuesAt: number; readonly cpuS: number | undefined }
+  | { readonly type: "stats"; readonly column: number; readonly stats: ColumnStats; readonly cpuS: number | undefined }
+  | { readonly type: "closed" }
   | { readonly type: "error"; readonly message: string }
+
+/** The CSV file of chunk `id` in the scratch folder. */
+export const chunkCsvFile = (scratchDir: string, id: number): string => join(scratchDir, `c${id}.csv`)
 
 const port = parentPort
 if (port === null) throw new Error("PathWorker.ts runs only as a worker thread")
@@ -31,25 +56,60 @@ try {
   const metrics = runner.columns.length
   const width = 2 + metrics
   const out = new Float64Array(metrics)
+  let spill = init.spillValues ? new ValuesSpillWriter(init.scratchDir, init.workerIndex, runner.columns.map((c) => c.kind)) : undefined
+  let rows = new Float64Array(0)
+  let reader: ValuesReader | undefined
   port.on("message", (message: ToWorker) => {
+    if (message.type === "close") {
+      try {
+        spill?.close()
+        reader?.close()
+      } finally {
+        spill = undefined
+        reader = undefined
+        port.postMessage({ type: "closed" } satisfies FromWorker)
+      }
+      return
+    }
+    if (message.type === "stats") {
+      try {
+        if (message.layout !== undefined) {
+          spill?.close()
+          spill = undefined
+          reader = new ValuesReader(init.scratchDir, message.layout)
+        }
+        if (reader === undefined) throw new Error("no values layout")
+        const reply: FromWorker = { type: "stats", column: message.column, stats: reader.stats(message.column), cpuS: threadCpuSeconds() }
+        port.postMessage(reply)
+      } catch (error) {
+        const reply: FromWorker = { type: "error", message: `summary of column ${runner.columns[message.column]?.name ?? message.column}: ${describe(error)}` }
+        port.postMessage(reply)
+      }
+      return
+    }
     try {
-      const rows = new Float64Array((message.end - message.start) * width)
+      const count = message.end - message.start
+      if (rows.length < count * width) rows = new Float64Array(count * width)
+      const chunk = rows.subarray(0, count * width)
       for (let path = message.start, at = 0; path < message.end; path++, at += width) {
         const seed = seedOf(path)
         out.fill(Number.NaN)
         runner.run(path, seed, out)
-        rows[at] = path
-        rows[at + 1] = seed
-        rows.set(out, at + 2)
+        chunk[at] = path
+        chunk[at + 1] = seed
+        chunk.set(out, at + 2)
       }
-      const reply: FromWorker = { type: "done", id: message.id, rows, text: outcomesText(rows, width, runner.columns) }
-      port.postMessage(reply, [rows.buffer])
+      const csvFile = chunkCsvFile(init.scratchDir, message.id)
+      writeFileSync(csvFile, outcomesText(chunk, width, runner.columns), { flag: "wx" })
+      const valuesAt = spill === undefined ? -1 : spill.append(chunk, width)
+      const reply: FromWorker = { type: "done", id: message.id, csvFile, valuesAt, cpuS: threadCpuSeconds() }
+      port.postMessage(reply)
     } catch (error) {
       const reply: FromWorker = { type: "error", message: `path chunk ${message.start}..${message.end - 1}: ${describe(error)}` }
       port.postMessage(reply)
     }
   })
-  const ready: FromWorker = { type: "ready", width }
+  const ready: FromWorker = { type: "ready", columns: metrics, cpuS: threadCpuSeconds() }
   port.postMessage(ready)
 } catch (error) {
   const reply: FromWorker = { type: "error", message: `loading the path runner: ${describe(error)}` }

@@ -21,9 +21,9 @@ export class SealedFileWriter {
     this.done.catch(() => undefined)
   }
 
-  /** Appends text; waits when the file falls behind. */
-  async write(text: string): Promise<void> {
-    const chunk = Buffer.from(text, "utf8")
+  /** Appends text (as UTF-8) or bytes; waits when the file falls behind. */
+  async write(data: string | Uint8Array): Promise<void> {
+    const chunk = typeof data === "string" ? Buffer.from(data, "utf8") : data
     this.hash.update(chunk)
     this.bytes += chunk.length
     if (!this.file.write(chunk)) await Promise.race([once(this.file, "drain"), this.done])

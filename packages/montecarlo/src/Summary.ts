@@ -1,14 +1,14 @@
 // summary.json: the statistics of every outcome column, computed from the values outcomes.csv holds, so a merge
-// of shards, which only has the CSVs, reproduces an unsharded run's summary exactly. `mc` spills each value as its
-// written cell reads back (OutcomeCell.cellValue); `merge` spills the values its reader rechecked (BatchFolder). Either way
-// each column goes to its own binary file, then one column at a time is loaded: memory is one column (8 bytes a
-// path) however many columns and paths there are.
+// of shards, which only has the CSVs, reproduces an unsharded run's summary exactly. `mc` has its workers spill
+// each value as its written cell reads back (OutcomeCell.cellValue) and compute whole columns (ChunkValues.ts);
+// `merge` spills the values its reader rechecked (BatchFolder) with ColumnSpill below. Either way each column's
+// values are in path order when its statistics are computed, and memory is one column (8 bytes a path).
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { Schema } from "effect"
 import { parseStrictJson } from "@hashsim/ledger"
 import { firstProblem } from "./BatchManifest.ts"
-import { columnStats, type ColumnStats } from "./ColumnStats.ts"
+import { columnStatsOfCells, type ColumnStats } from "./ColumnStats.ts"
 import { epochDayToIso } from "./OutcomeCell.ts"
 import type { OutcomeColumn } from "./PathRunner.ts"
 
@@ -77,13 +77,7 @@ export class ColumnSpill {
     const stats: Array<ColumnStats> = []
     for (let j = 0; j < this.columnCount; j++) {
       const bytes = readFileSync(this.fileOf(j))
-      const all = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
-      let present = 0
-      for (let i = 0; i < all.length; i++) {
-        const x = all[i] as number
-        if (!Number.isNaN(x)) all[present++] = x
-      }
-      stats.push(columnStats(all.subarray(0, present), all.length - present))
+      stats.push(columnStatsOfCells(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)))
     }
     return stats
   }

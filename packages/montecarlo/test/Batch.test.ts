@@ -47,6 +47,18 @@ describe("a batch on worker threads", () => {
     expect(folderBytes(join(root, "merged"))).toEqual(folderBytes(join(root, "whole")))
   })
 
+  it("leaves no scratch files and says how much CPU this thread and each worker spent", async () => {
+    const dir = join(scratchDir(), "out")
+    const result = await fakeBatch({ outDir: dir, workers: 2, chunkSize: 10 }, 120)
+    expect(readdirSync(dir).sort()).toEqual(["manifest.json", "outcomes.csv", "summary.json"])
+    expect(readdirSync(join(dir, "..")).sort()).toEqual(["out"])
+    if (process.platform === "linux") {
+      expect(result.cpu?.workersS.length).toBe(2)
+      expect(result.cpu?.mainS).toBeGreaterThanOrEqual(0)
+      for (const s of result.cpu?.workersS ?? []) expect(s).toBeGreaterThan(0)
+    }
+  })
+
   it("gives path i the values of a single run with path i's seed", async () => {
     const dir = scratchDir()
     await fakeBatch({ outDir: dir, workers: 2 }, 50, 2)

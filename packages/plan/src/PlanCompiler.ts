@@ -9,7 +9,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from "yaml"
 import { expandRule, parseDays, parseHours, parseMonths, parseRuleText, type CurtailmentRule } from "./CurtailmentRule.ts"
 import { attempt, listItems, type Origin, PlanContext, PlanMap, readValue, scalarText } from "./PlanReader.ts"
 import { PlanInvalidError, ProblemList } from "./PlanProblem.ts"
-import { scenarioText } from "./ScenarioText.ts"
+import { scenarioLine } from "./ScenarioText.ts"
 import { type ChainData, NetworkUnresolvedError, resolveStartNetwork } from "./StartNetwork.ts"
 import {
   parseDateS, parseDifficulty, parseDuration, parseEfficiencyJth, parseFraction, parseHashrateThs, parsePlainNumber,
@@ -493,7 +493,19 @@ export const compilePlan = (source: string, options: CompileOptions = {}): Compi
   const events: Array<CompiledEvent> = ordered.map((d) => ({
     at: formatAtS(d.atS), type: d.type, v: currentVersion[d.type], data: d.data, origin: d.origin, fieldOrigins: d.fieldOrigins, literals: d.literals
   }))
-  const scenario = scenarioText(events)
+  // A value past the catalogue's bounds fails at encoding: reported at the plan line that set it, as any problem is.
+  let scenario = ""
+  for (const e of events) {
+    try {
+      scenario += scenarioLine(e) + "\n"
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).split("\n")
+      const field = /\["([^"\]]+)"\]/.exec(message.slice(1).join(" "))?.[1] ?? ""
+      const o = e.fieldOrigins.get(field) ?? e.origin
+      problems.add(o.line, o.key, `out of range: ${message[0]}${field === "" ? "" : ` (${field})`}; the bounds are in docs/EVENTS.md, "Bounds"`)
+    }
+  }
+  if (problems.size > 0) throw new PlanInvalidError(problems.sorted())
   const checked = validateLogText(scenario)
   for (const p of checked.problems) {
     const e = events[p.line - 1]

@@ -75,8 +75,11 @@ describe("mistakes, each caught at its line with the fix", () => {
     const cheap = edit("btcPrice: $75,600", "btcPrice: $756")
     const w = warningsOf(compilePlan(cheap.text)).find((x) => x.rule === "price-out-of-range")!
     expect([w.line, w.key]).toEqual([cheap.line, "btcPrice"])
-    const rate = edit("rate: $0.075/kWh", "rate: $75/kWh")
+    const rate = edit("rate: $0.075/kWh", "rate: $0.75/kWh")
     expect(warningsOf(compilePlan(rate.text)).find((x) => x.rule === "power-rate-out-of-range")?.line).toBe(rate.line)
+    // $/MWh written as $/kWh: past the catalogue's bound, an error at its line (not a throw).
+    const perMwh = edit("rate: $0.075/kWh", "rate: $75/kWh")
+    expect(problemsOf(perMwh.text)).toEqual([{ line: perMwh.line, key: "contracts.rate", message: expect.stringMatching(/^out of range: .*ratePerMwhUsdCents/) }])
   })
   it("impossible dates say which month is shorter", () => {
     const d = edit("on: 2025-05-01", "on: 2025-06-31")

@@ -2,67 +2,25 @@
 // chain data plus a plan -> one scenario holding the plan and the observed retargets and fee levels in time order,
 // validated by the ledger, then written atomically. Every problem in the data prints as `file:line: field: message`
 // (exit 1, nothing written).
-import { ChainDataInvalidError, formatDataProblem, ImportRefusedError, importChain } from "@hashsim/history"
-import { parseAtS, parseDayS, writeFileAtomicEffect } from "@hashsim/ledger"
-import { Console, Effect, Option } from "effect"
+// This module is the command's descriptor (arguments, flags, help); the work is in ImportHandler.ts, imported only
+// when the command runs, so `hashsim --help` and the other commands load none of it.
+import { Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { readFile } from "node:fs/promises"
-import { InputRejectedError, UsageError } from "../ExitCode.ts"
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
-/** A time flag: a day (its 00:00:00Z) or `YYYY-MM-DDTHH:MM:SSZ`. */
-const parseTime = (flag: string, value: Option.Option<string>): Effect.Effect<number | undefined, UsageError> => {
-  if (Option.isNone(value)) return Effect.succeed(undefined)
-  const s = parseDayS(value.value) ?? parseAtS(value.value)
-  return s === undefined
-    ? Effect.fail(new UsageError({ message: `${flag} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${JSON.stringify(value.value)}` }))
-    : Effect.succeed(s)
+export const chainConfig = {
+  files: Argument.String("data").pipe(
+    Argument.withDescription("chain data: retarget CSVs (either layout), headers CSV (height,time,bits), monthly fees CSV, JSON lines of bitcoin-cli getblockheader or getblockstats"),
+    Argument.atLeast(1)
+  ),
+  scenario: Flag.String("scenario").pipe(Flag.withDescription("the plan (JSONL scenario) whose network block is replaced by the real one")),
+  out: Flag.String("out").pipe(Flag.withDescription("where to write the scenario (atomically; nothing is written on any problem)")),
+  from: Flag.optional(Flag.String("from").pipe(Flag.withDescription("start at the first block of the observed epoch holding this time (default: the plan's start)"))),
+  to: Flag.optional(Flag.String("to").pipe(Flag.withDescription("end of observation, exclusive (default and at most: the plan's horizon)"))),
+  name: Flag.optional(Flag.String("name").pipe(Flag.withDescription("the scenario's name (default: the plan's)")))
 }
 
-const readText = (path: string): Effect.Effect<{ readonly file: string; readonly text: string }, InputRejectedError> =>
-  Effect.tryPromise({
-    try: async () => ({ file: path, text: await readFile(path, "utf8") }),
-    catch: (error) => new InputRejectedError({ message: `cannot read ${path}: ${messageOf(error)}` })
-  })
-
-const chain = Command.make(
-  "chain",
-  {
-    files: Argument.String("data").pipe(
-      Argument.withDescription("chain data: retarget CSVs (either layout), headers CSV (height,time,bits), monthly fees CSV, JSON lines of bitcoin-cli getblockheader or getblockstats"),
-      Argument.atLeast(1)
-    ),
-    scenario: Flag.String("scenario").pipe(Flag.withDescription("the plan (JSONL scenario) whose network block is replaced by the real one")),
-    out: Flag.String("out").pipe(Flag.withDescription("where to write the scenario (atomically; nothing is written on any problem)")),
-    from: Flag.optional(Flag.String("from").pipe(Flag.withDescription("start at the first block of the observed epoch holding this time (default: the plan's start)"))),
-    to: Flag.optional(Flag.String("to").pipe(Flag.withDescription("end of observation, exclusive (default and at most: the plan's horizon)"))),
-    name: Flag.optional(Flag.String("name").pipe(Flag.withDescription("the scenario's name (default: the plan's)")))
-  },
-  ({ files, scenario, out, from, to, name }) =>
-    Effect.gen(function* () {
-      const fromS = yield* parseTime("--from", from)
-      const toS = yield* parseTime("--to", to)
-      const plan = yield* readText(scenario)
-      const data = yield* Effect.forEach(files, readText)
-      const result = yield* Effect.try({
-        try: () => importChain({ plan, data, ...(fromS === undefined ? {} : { fromS }), ...(toS === undefined ? {} : { toS }), ...(Option.isSome(name) ? { name: name.value } : {}) }),
-        catch: (error) => {
-          if (error instanceof ChainDataInvalidError) {
-            for (const p of error.problems) process.stderr.write(`${formatDataProblem(p)}\n`)
-            return new InputRejectedError({ message: error.message })
-          }
-          if (error instanceof ImportRefusedError) return new InputRejectedError({ message: error.message })
-          return new InputRejectedError({ message: `import failed: ${messageOf(error)}` })
-        }
-      })
-      yield* writeFileAtomicEffect(out, result.text).pipe(
-        Effect.mapError((e) => new InputRejectedError({ message: `cannot write ${out}: ${e.message}` }))
-      )
-      const n = result.network
-      yield* Console.log(`${out}: start ${result.startAt} at height ${n.height}, bits ${n.bits}, epoch first block ${n.epochFirstBlockTimeS}, ${(n.hashrateThs / 1e6).toFixed(2)} EH/s implied by the epoch's pace`)
-      yield* Console.log(`${out}: ${result.retargets} observed retargets, ${result.feeSpans} fee spans${result.lastObservedAt === undefined ? "" : `, observed to ${result.lastObservedAt}`}`)
-    })
+const chain = Command.make("chain", chainConfig, (args) =>
+  Effect.flatMap(Effect.promise(() => import("./ImportHandler.ts")), (m) => m.chainHandler(args))
 ).pipe(Command.withDescription("Merge real chain data (retargets, headers, fees) into a plan: one validated scenario"))
 
 export const importCommand = Command.make("import").pipe(

@@ -1,87 +1,29 @@
 // `hashsim mc`: a Monte Carlo batch of seeded paths on every core (or one shard of it), written to --out as
-// outcomes.csv (or outcomes.parquet with --format parquet) + summary.json (whole batch) or the outcomes (a shard, for `hashsim merge`), sealed by manifest.json.
-import {
-  BatchOptionsInvalidError,
-  formatShard,
-  OutputFolderBusyError,
-  progressReporter,
-  renderSummaryTable,
-  runBatch,
-  scenarioSha256,
-  selectShard,
-  shardRange,
-  ShardSpecInvalidError,
-  simRunnerSpec,
-  type Shard
-} from "@hashsim/montecarlo"
-import { MODEL_VERSION } from "@hashsim/sim"
-import { Console, Effect, Option } from "effect"
+// outcomes.csv (or outcomes.parquet, --format parquet) + summary.json (whole batch) or the outcomes alone (a shard, for
+// `hashsim merge`), sealed by manifest.json.
+// This module is the command's descriptor (arguments, flags, help); the work is in McHandler.ts, imported only
+// when the command runs, so `hashsim --help` and the other commands load none of it.
+import { Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { InputRejectedError, UsageError } from "../ExitCode.ts"
-import { hashsimVersion } from "../Version.ts"
-import { parseMasterSeed, parseWhole, usage, workersOf } from "../BatchFlags.ts"
-import { readScenarioOrFail } from "./ValidateCommand.ts"
 
-export const mcCommand = Command.make(
-  "mc",
-  {
-    scenario: Argument.String("scenario").pipe(Argument.withDescription("scenario log (JSONL) or plan (YAML) to run")),
-    paths: Flag.String("paths").pipe(Flag.withDescription("number of paths in the batch (e.g. 10000 or 1e6)")),
-    seed: Flag.String("seed").pipe(Flag.withDescription("master seed, 0 to 2^53-1; path i runs with a seed derived from (seed, i)")),
-    out: Flag.String("out").pipe(Flag.withDescription("output folder (outcomes.csv + summary.json + manifest.json; a shard has no summary.json)")),
-    workers: Flag.optional(Flag.Int("workers").pipe(Flag.withDescription("worker threads (default: all cores); outputs do not depend on it"))),
-    engine: Flag.Literals("engine", ["aggregate", "block"]).pipe(
-      Flag.withDefault("aggregate" as const),
-      Flag.withDescription("aggregate (default, fast) or block (every block drawn; for validation on small batches)")
-    ),
-    format: Flag.Literals("format", ["csv", "parquet"]).pipe(
-      Flag.withDefault("csv" as const),
-      Flag.withDescription("the outcome table: outcomes.csv (default) or outcomes.parquet (same rows; for pandas, DuckDB, Arrow)")
-    ),
-    shard: Flag.optional(Flag.String("shard").pipe(Flag.withDescription("run only shard k of N (k from 1), e.g. 2/7"))),
-    shards: Flag.optional(Flag.Int("shards").pipe(Flag.withDescription("shard count; the shard comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")))
-  },
-  (args) =>
-    Effect.gen(function* () {
-      const paths = yield* usage(() => parseWhole("--paths", args.paths, 1))
-      const masterSeed = yield* usage(() => parseMasterSeed(args.seed))
-      const workers = yield* workersOf(args.workers)
-      const explicitShard = Option.getOrUndefined(args.shard)
-      const shardCount = Option.getOrUndefined(args.shards)
-      const selected = yield* usage(() => selectShard({ shard: explicitShard, shards: shardCount, env: process.env }))
-      const shard: Shard | undefined = explicitShard !== undefined || shardCount !== undefined ? selected : undefined
-      // A YAML plan runs as the scenario it compiles to (its batch identity is that scenario's SHA-256).
-      const bytes = (yield* readScenarioOrFail(args.scenario)).bytes
-      const identity = { hashsimVersion, scenarioSha256: scenarioSha256(bytes), engine: args.engine, masterSeed, paths, modelVersion: MODEL_VERSION }
-      const label = shard === undefined ? "mc" : `mc shard ${formatShard(shard)}`
-      const progress = progressReporter({ isTTY: process.stderr.isTTY === true, write: (t) => { process.stderr.write(t) } }, label, () => performance.now())
-      // The scenario is validated and compiled once, here, before any worker starts.
-      const runner = yield* Effect.try({
-        try: () => simRunnerSpec({ scenarioText: bytes.toString("utf8"), scenarioFile: args.scenario, engine: args.engine }),
-        catch: (error) => new InputRejectedError({ message: (error as Error).message })
-      })
-      const result = yield* runBatch({
-        runner,
-        identity,
-        shard,
-        workers,
-        format: args.format,
-        outDir: args.out,
-        onProgress: (done, total) => progress.update(done, total)
-      }).pipe(
-        Effect.ensuring(Effect.sync(() => progress.finish())),
-        Effect.mapError((error) => {
-          if (error instanceof BatchOptionsInvalidError || error instanceof OutputFolderBusyError || error instanceof ShardSpecInvalidError) {
-            return new UsageError({ message: error.message })
-          }
-          return new InputRejectedError({ message: error.message })
-        })
-      )
-      if (result.summary !== undefined) {
-        yield* Console.log(renderSummaryTable(result.summary).trimEnd())
-      } else if (shard !== undefined) {
-        const range = shardRange(paths, shard)
-        yield* Console.log(`shard ${formatShard(shard)}: paths ${range.start}..${range.end - 1} of ${paths} written to ${args.out}; join the shards with \`hashsim merge <shard folders...> --out <folder>\``)
-      }
-    })
+export const mcConfig = {
+  scenario: Argument.String("scenario").pipe(Argument.withDescription("scenario log (JSONL) or plan (YAML) to run")),
+  paths: Flag.String("paths").pipe(Flag.withDescription("number of paths in the batch (e.g. 10000 or 1e6)")),
+  seed: Flag.String("seed").pipe(Flag.withDescription("master seed, 0 to 2^53-1; path i runs with a seed derived from (seed, i)")),
+  out: Flag.String("out").pipe(Flag.withDescription("output folder (outcomes.csv + summary.json + manifest.json; a shard has no summary.json)")),
+  workers: Flag.optional(Flag.Int("workers").pipe(Flag.withDescription("worker threads (default: all cores); outputs do not depend on it"))),
+  engine: Flag.Literals("engine", ["aggregate", "block"]).pipe(
+    Flag.withDefault("aggregate" as const),
+    Flag.withDescription("aggregate (default, fast) or block (every block drawn; for validation on small batches)")
+  ),
+  format: Flag.Literals("format", ["csv", "parquet"]).pipe(
+    Flag.withDefault("csv" as const),
+    Flag.withDescription("the outcome table: outcomes.csv (default) or outcomes.parquet (same rows; for pandas, DuckDB, Arrow)")
+  ),
+  shard: Flag.optional(Flag.String("shard").pipe(Flag.withDescription("run only shard k of N (k from 1), e.g. 2/7"))),
+  shards: Flag.optional(Flag.Int("shards").pipe(Flag.withDescription("shard count; the shard comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")))
+}
+
+export const mcCommand = Command.make("mc", mcConfig, (args) =>
+  Effect.flatMap(Effect.promise(() => import("./McHandler.ts")), (m) => m.mcHandler(args))
 ).pipe(Command.withDescription("Run a Monte Carlo batch of seeded paths on all cores; write outcomes.csv and summary.json"))

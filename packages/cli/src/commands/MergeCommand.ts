@@ -1,27 +1,18 @@
 // `hashsim merge`: joins the folders of `hashsim mc --shard k/N` runs into exactly the outcomes.csv and
 // summary.json one unsharded run writes, after checking they are all the shards of one batch.
-import { mergeShards, OutputFolderBusyError, renderSummaryTable } from "@hashsim/montecarlo"
-import { Console, Effect } from "effect"
+// This module is the command's descriptor (arguments, flags, help); the work is in MergeHandler.ts, imported only
+// when the command runs, so `hashsim --help` and the other commands load none of it.
+import { Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { InputRejectedError, UsageError } from "../ExitCode.ts"
 
-export const mergeCommand = Command.make(
-  "merge",
-  {
-    shards: Argument.String("shard-folder").pipe(
-      Argument.withDescription("output folders of `hashsim mc --shard k/N` runs (any order)"),
-      Argument.atLeast(1)
-    ),
-    out: Flag.String("out").pipe(Flag.withDescription("folder for the merged outcomes.csv and summary.json"))
-  },
-  ({ shards, out }) =>
-    Effect.gen(function* () {
-      const summary = yield* mergeShards(shards, out).pipe(
-        // A busy --out is a usage problem (exit 2); shards that are not one batch's complete set, or damaged, exit 1.
-        Effect.mapError((error) =>
-          error instanceof OutputFolderBusyError ? new UsageError({ message: error.message }) : new InputRejectedError({ message: error.message })
-        )
-      )
-      yield* Console.log(renderSummaryTable(summary).trimEnd())
-    })
+export const mergeConfig = {
+  shards: Argument.String("shard-folder").pipe(
+    Argument.withDescription("output folders of `hashsim mc --shard k/N` runs (any order)"),
+    Argument.atLeast(1)
+  ),
+  out: Flag.String("out").pipe(Flag.withDescription("folder for the merged outcomes.csv and summary.json"))
+}
+
+export const mergeCommand = Command.make("merge", mergeConfig, (args) =>
+  Effect.flatMap(Effect.promise(() => import("./MergeHandler.ts")), (m) => m.mergeHandler(args))
 ).pipe(Command.withDescription("Join the outputs of `mc --shard` runs into exactly what one unsharded run writes"))
