@@ -16,6 +16,19 @@ const deterministic = "packages/cli/test/fixtures/deterministic.yaml"
 
 const csvRows = (file: string): Array<Array<string>> => readFileSync(file, "utf8").trimEnd().split("\n").map((l) => l.split(","))
 
+describe("the peers' plans", () => {
+  it("compile to their checked-in JSONL, at the brief's fleet sizes", () => {
+    for (const [name, ehs] of [["mara-2024", 47], ["cleanspark-2024", 32], ["riot-2024", 26]] as const) {
+      const plan = compilePlan(readFileSync(join(repoRoot, `scenarios/${name}.yaml`), "utf8"))
+      expect(plan.text, name).toBe(readFileSync(join(repoRoot, `scenarios/${name}.jsonl`), "utf8"))
+      const lot = plan.events.find((e) => e.type === "HashratePurchased")!.data
+      expect(lot["hashrateThs"], name).toBe(ehs * 1e6)
+      // Bought at Cango's $8.00 per TH/s (brief), so compare isolates scale, efficiency and power.
+      expect(lot["priceUsdCents"], name).toBe(ehs * 1e6 * 800)
+    }
+  })
+})
+
 describe("hashsim compare", () => {
   it("a scenario compared with itself differs by zero on every path and every column", () => {
     const out = join(scratch, "self")
