@@ -77,13 +77,15 @@ const inspectCanvases = `(() => {
         if (typeof c !== "string") return undefined;
         let m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
         if (m) return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16), 1];
-        m = /^rgba?\(([0-9.]+),\s*([0-9.]+),\s*([0-9.]+)(?:,\s*([0-9.]+))?\)$/.exec(c);
+        // Backslashes doubled: this code is the text of a template literal, where "\(" would lose its backslash.
+        m = /^rgba?\\(([0-9.]+),\\s*([0-9.]+),\\s*([0-9.]+)(?:,\\s*([0-9.]+))?\\)$/.exec(c);
         if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
         return undefined;
       };
       const targets = [];
       for (const dataset of chart.data.datasets) {
-        for (const c of [dataset.borderColor, dataset.backgroundColor]) {
+        // A colour per point (a heatmap's cells) is an array.
+        for (const c of [dataset.borderColor, dataset.backgroundColor].flat()) {
           const rgba = parse(c);
           if (rgba) targets.push(rgba);
         }

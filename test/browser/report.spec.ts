@@ -7,6 +7,7 @@ import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import { batchChartIds, singleRunChartIds } from "../../packages/cli/src/report/ReportCharts.ts"
+import { compareChartIds, sweepHeatmapChartIds, sweepLineChartIds } from "../../packages/cli/src/report/DecisionCharts.ts"
 import { checkReportPage, chromiumAvailable, chromiumPath, type PageCheck } from "./ReportPage.ts"
 
 const repoRoot = resolve(import.meta.dirname, "../..")
@@ -22,6 +23,9 @@ const work = mkdtempSync(join(tmpdir(), "hashsim-report-browser-"))
 interface Reports {
   readonly single: string
   readonly batch: string
+  readonly compare: string
+  readonly sweepGrid: string
+  readonly sweepLine: string
 }
 
 /**
@@ -44,7 +48,18 @@ const makeReports = (): Reports => {
   cli(["report", "cango-2024-seed42.jsonl", "--out", "single.html"])
   cli(["mc", "cango-2024.jsonl", "--paths", "50", "--seed", "7", "--out", "mc"])
   cli(["report", "mc", "--scenario", "cango-2024.jsonl", "--out", "batch.html"])
-  return { single: join(work, "single.html"), batch: join(work, "batch.html") }
+  copyFileSync(join(repoRoot, "scenarios/cango-2024.yaml"), join(work, "cango-2024.yaml"))
+  copyFileSync(join(repoRoot, "scenarios/cango-2024-self-hosted.yaml"), join(work, "cango-2024-self-hosted.yaml"))
+  cli(["compare", "cango-2024.yaml", "cango-2024-self-hosted.yaml", "--paths", "40", "--seed", "7", "--out", "compare"])
+  cli(["report", "compare", "--out", "compare.html"])
+  cli(["sweep", "cango-2024.yaml", "--vary", "contracts.rate=$0.035/kWh..$0.075/kWh:3", "--vary", "market.price.drift=-20%..20%:3", "--paths", "20", "--seed", "7", "--out", "sweep-grid"])
+  cli(["report", "sweep-grid", "--out", "sweep-grid.html"])
+  cli(["sweep", "cango-2024.yaml", "--vary", "contracts.rate=$0.035/kWh..$0.075/kWh:3", "--paths", "20", "--seed", "7", "--out", "sweep-line"])
+  cli(["report", "sweep-line", "--out", "sweep-line.html"])
+  return {
+    single: join(work, "single.html"), batch: join(work, "batch.html"), compare: join(work, "compare.html"),
+    sweepGrid: join(work, "sweep-grid.html"), sweepLine: join(work, "sweep-line.html")
+  }
 }
 
 const expectEveryChartDrawn = (check: PageCheck, ids: ReadonlyArray<string>): void => {
@@ -83,5 +98,23 @@ describe.skipIf(!haveChromium && !inCi)("hashsim report in headless Chromium", (
     expectEveryChartDrawn(check, batchChartIds)
     expect(check.text).toContain("Summary of every outcome column")
     expect(check.text).toContain("master seed 7")
+  })
+
+  it("comparison: both scenarios' fans on one chart and the paired-difference histogram draw", async () => {
+    const check = await checkReportPage(reports.compare, join(repoRoot, "docs/report-compare.png"))
+    expectEveryChartDrawn(check, compareChartIds)
+    expect(check.text).toContain("P(A beats B)")
+    expect(check.text).toContain("Common random numbers")
+  })
+
+  it("sweep over two parameters: the heatmap with its break-even contour draws", async () => {
+    const check = await checkReportPage(reports.sweepGrid, join(work, "sweep-grid.png"))
+    expectEveryChartDrawn(check, sweepHeatmapChartIds)
+    expect(check.text).toContain("Median NPV, market.price.drift (rows) by contracts.rate (columns)")
+  })
+
+  it("sweep over one parameter: the lines draw", async () => {
+    const check = await checkReportPage(reports.sweepLine, join(work, "sweep-line.png"))
+    expectEveryChartDrawn(check, sweepLineChartIds)
   })
 })

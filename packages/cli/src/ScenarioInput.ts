@@ -50,6 +50,11 @@ export const compilePlanFile = (file: string): CompiledPlan => {
   } catch (error) {
     throw new ScenarioUnreadableError(file, [], `${file}: cannot read the scenario: ${(error as Error).message}`)
   }
+  return compilePlanText(source, file)
+}
+
+/** Compiles a plan's text (a file's, or one with a parameter changed by `sweep`) with the chain data at hand. */
+export const compilePlanText = (source: string, file: string): CompiledPlan => {
   const dir = chainDataDir(repoRoot())
   try {
     return compilePlan(source, { chainData: dir === undefined ? undefined : loadChainData(dir) })

@@ -13,6 +13,9 @@ import { checkCommand } from "./commands/CheckCommand.ts"
 import { importCommand } from "./commands/ImportCommand.ts"
 import { compileCommand, initCommand } from "./commands/CompileCommand.ts"
 import { mcCommand } from "./commands/McCommand.ts"
+import { compareCommand } from "./commands/CompareCommand.ts"
+import { sweepCommand } from "./commands/SweepCommand.ts"
+import { breakevenCommand } from "./commands/BreakevenCommand.ts"
 import { mergeCommand } from "./commands/MergeCommand.ts"
 import { replayCommand } from "./commands/ReplayCommand.ts"
 import { reportCommand } from "./commands/ReportCommand.ts"
@@ -41,6 +44,9 @@ const hashsim = Command.make("hashsim").pipe(
     replayCommand.pipe(example("hashsim replay run.jsonl --format csv", "the monthly report of a complete log")),
     runCommand.pipe(example("hashsim run scenarios/cango-2024.yaml --seed 1 --out run.jsonl", "one seeded path, its complete log and report")),
     mcCommand.pipe(example("hashsim mc scenarios/cango-2024.yaml --paths 10000 --seed 1 --out mc", "a Monte Carlo batch on every core")),
+    compareCommand.pipe(example("hashsim compare scenarios/cango-2024.yaml scenarios/cango-2024-self-hosted.yaml --paths 1000 --seed 1", "two scenarios on the same path seeds, path by path")),
+    sweepCommand.pipe(example("hashsim sweep scenarios/cango-2024.yaml --vary 'contracts.rate=$0.035/kWh..$0.075/kWh:5' --paths 1000 --seed 1", "a grid over a plan's keys, a batch per point")),
+    breakevenCommand.pipe(example("hashsim breakeven scenarios/cango-2024.yaml --solve contracts.rate --target npv", "the hosting rate at which the median NPV is zero")),
     mergeCommand.pipe(example("hashsim merge mc-1 mc-2 mc-3 --out mc", "join the shards of `mc --shard k/N`")),
     reportCommand.pipe(example("hashsim report run.jsonl --out report.html", "an HTML report of a run (or of an mc folder, with --scenario)")),
     checkCommand.pipe(example("hashsim check --strict --seeds 3 scenarios/cango-2024.yaml", "the invariants CI checks")),

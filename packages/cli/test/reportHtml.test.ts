@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { batchChartIds, singleRunChartIds } from "../src/report/ReportCharts.ts"
 import { chartJsFile, renderReportHtml } from "../src/report/ReportHtml.ts"
-import type { ReportModel } from "../src/report/ReportModel.ts"
+import type { BatchReportModel, SingleRunReportModel } from "../src/report/ReportModel.ts"
 import { sampleBatchModel, sampleSingleRunModel } from "../src/report/ReportSamples.ts"
 
 /** Every value of a src= or href= attribute of a tag in the page (escaped text is not a tag). */
@@ -28,7 +28,7 @@ describe("the report page", () => {
     expect(html).toContain(chartJs)
   })
 
-  const cases: ReadonlyArray<readonly [string, ReportModel, ReadonlyArray<string>]> = [
+  const cases: ReadonlyArray<readonly [string, SingleRunReportModel | BatchReportModel, ReadonlyArray<string>]> = [
     ["single run", sampleSingleRunModel(), singleRunChartIds],
     ["batch", sampleBatchModel(), batchChartIds]
   ]

@@ -55,11 +55,11 @@ export const fsyncPathSync = (path: string): void => {
   }
 }
 
-/** Writes `text` to a new file at `path` and fsyncs it before returning. */
-export const writeFileDurableSync = (path: string, text: string): void => {
+/** Writes `text` (or bytes) to a new file at `path` and fsyncs it before returning. */
+export const writeFileDurableSync = (path: string, text: string | Uint8Array): void => {
   const fd = openSync(path, "wx")
   try {
-    const bytes = Buffer.from(text, "utf8")
+    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text
     for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at)
     fsyncSync(fd)
   } finally {

@@ -11,6 +11,7 @@ import { OutputPathInvalidError } from "@hashsim/ledger"
 import { beginFolderWrite, OutputFolderBusyError, outcomesFileName, summaryFileName } from "./BatchFolder.ts"
 import type { FileSeal } from "./BatchManifest.ts"
 import { OutcomesWriter } from "./OutcomesFile.ts"
+import { outcomesParquetFileName, OutcomesParquetWriter } from "./OutcomesParquet.ts"
 import { loadRunner, type OutcomeColumn, type RunnerSpec } from "./PathRunner.ts"
 import { isValidSeed } from "@hashsim/sim/seed"
 import { shardRange, wholeBatch, type PathRange, type Shard } from "./Shard.ts"
@@ -37,6 +38,8 @@ export interface BatchOptions {
   readonly outDir: string
   /** Paths per message to a worker; outputs do not depend on it. Default: up to 256, at least 16 chunks a worker. */
   readonly chunkSize?: number | undefined
+  /** The outcome table's format: outcomes.csv (default) or outcomes.parquet; the summary is the same either way. */
+  readonly format?: "csv" | "parquet" | undefined
   /** Called after each chunk is written, in path order. */
   readonly onProgress?: ((donePaths: number, totalPaths: number) => void) | undefined
 }
@@ -100,9 +103,13 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
       )
       const staging = folder.staging
       const wantSummary = shard === undefined
-      const csvPath = join(staging, outcomesFileName)
+      const tableName = options.format === "parquet" ? outcomesParquetFileName : outcomesFileName
+      const csvPath = join(staging, tableName)
       const writer = yield* Effect.acquireRelease(
-        Effect.try({ try: () => new OutcomesWriter(csvPath, columns), catch: ioFailure(`cannot write ${csvPath}`) }),
+        Effect.try({
+          try: () => (options.format === "parquet" ? new OutcomesParquetWriter(csvPath, columns) : new OutcomesWriter(csvPath, columns)),
+          catch: ioFailure(`cannot write ${csvPath}`)
+        }),
         (w, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => w.destroy()))
       )
       // The workers' chunk and values files; gone before the folder is published.
@@ -151,7 +158,7 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
       }
       yield* Effect.try({ try: () => rmSync(scratch, { recursive: true, force: true }), catch: ioFailure(`cannot remove ${scratch}`) })
       const files: Record<string, FileSeal> = {}
-      files[outcomesFileName] = yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvPath}`) })
+      files[tableName] = yield* Effect.tryPromise({ try: () => writer.close(), catch: ioFailure(`cannot write ${csvPath}`) })
       let summary: Summary | undefined
       if (stats !== undefined) {
         summary = { ...identity, columns, stats }

@@ -16,6 +16,8 @@ import {
 import { lockOutputFolder, OutputFolderLockedError, type FolderLock } from "./FolderLock.ts"
 import { isoToEpochDay } from "./OutcomeCell.ts"
 import { outcomesHeader } from "./OutcomesText.ts"
+import { outcomesParquetFileName, readOutcomesParquet } from "./OutcomesParquet.ts"
+import { formatCell } from "./OutcomeCell.ts"
 import { pathSeeds } from "./PathSeed.ts"
 import { writeSealedText } from "./SealedFile.ts"
 import { formatShard, type Shard } from "./Shard.ts"
@@ -55,7 +57,7 @@ const recoverLeftovers = (dir: string): void => {
   }
 }
 
-const ourFiles = new Set([manifestFileName, outcomesFileName, summaryFileName])
+const ourFiles = new Set([manifestFileName, outcomesFileName, outcomesParquetFileName, summaryFileName])
 
 /** Checks that an existing `dir` may be replaced by this batch's outputs; throws OutputFolderBusyError if not. */
 const claim = (dir: string, identity: BatchIdentity, shard: Shard | undefined): void => {
@@ -91,6 +93,28 @@ export interface FolderWrite {
  * OutputFolderBusyError (also for a held lock) or a file-system error.
  */
 export const beginFolderWrite = (dir: string, identity: BatchIdentity, shard: Shard | undefined): FolderWrite => {
+  const sealed = beginSealedFolderWrite(dir, () => claim(dir, identity, shard))
+  return {
+    staging: sealed.staging,
+    publish: (manifest, files) => sealed.publish(renderManifestJson({ ...manifest, files })),
+    abandon: sealed.abandon
+  }
+}
+
+/** A sealed folder of another kind being written (`compare`, `sweep`): `publish` takes the manifest's text. */
+export interface SealedFolderWrite {
+  readonly staging: string
+  /** Writes manifest.json (whose text seals the other files, already written and fsynced in staging), then swaps the folder in. */
+  readonly publish: (manifestText: string) => void
+  readonly abandon: () => void
+}
+
+/**
+ * The folder writer every sealed output folder shares: checks the path, takes the lock, cleans up after a killed
+ * writer, lets `claim` refuse a folder that may not be replaced (throwing OutputFolderBusyError), makes the staging
+ * folder; `publish` writes manifest.json, fsyncs and swaps the staging folder in.
+ */
+export const beginSealedFolderWrite = (dir: string, claimFolder: () => void): SealedFolderWrite => {
   checkOutputPath(dir, "folder")
   mkdirSync(dirname(dir), { recursive: true })
   let lock: FolderLock
@@ -104,7 +128,7 @@ export const beginFolderWrite = (dir: string, identity: BatchIdentity, shard: Sh
   try {
     recoverLeftovers(dir)
     checkOutputPath(dir, "folder")
-    claim(dir, identity, shard)
+    claimFolder()
     staging = join(dirname(dir), `${stagingPrefix(dir)}${process.pid}`)
     mkdirSync(staging)
   } catch (error) {
@@ -115,8 +139,8 @@ export const beginFolderWrite = (dir: string, identity: BatchIdentity, shard: Sh
   let published = false
   return {
     staging,
-    publish: (manifest, files) => {
-      writeSealedText(join(staging, manifestFileName), renderManifestJson({ ...manifest, files }))
+    publish: (manifestText) => {
+      writeSealedText(join(staging, manifestFileName), manifestText)
       fsyncPathSync(staging)
       const previous = join(dirname(dir), `${previousPrefix(dir)}${process.pid}`)
       const hadPrevious = existsSync(dir)
@@ -170,7 +194,8 @@ export const openBatchFolder = (dir: string, expect: "batch" | "shard"): BatchFo
   if (expect === "batch" && manifest.shard !== undefined) {
     throw invalid(`${manifestFile}:1: shard: ${dir} holds shard ${formatShard(manifest.shard)} only; join the shards with \`hashsim merge\` first`)
   }
-  const wantedFiles = expect === "batch" ? [outcomesFileName, summaryFileName] : [outcomesFileName]
+  const table = manifest.files[outcomesParquetFileName] !== undefined ? outcomesParquetFileName : outcomesFileName
+  const wantedFiles = expect === "batch" ? [table, summaryFileName] : [table]
   const listed = Object.keys(manifest.files).sort()
   if (listed.join(",") !== [...wantedFiles].sort().join(",")) throw invalid(`${manifestFile}:1: files: expected ${wantedFiles.join(" and ")}, found ${listed.join(", ") || "none"}`)
   for (const name of readdirSync(dir)) {
@@ -231,6 +256,7 @@ export const readOutcomeRows = async (
   onRow: (text: string, values: Float64Array, path: number) => void | Promise<void>
 ): Promise<void> => {
   const { manifest } = view
+  if (manifest.files[outcomesParquetFileName] !== undefined) return await readParquetRows(view, onRow)
   const file = join(view.dir, outcomesFileName)
   const header = outcomesHeader(manifest.columns).join(",")
   const kinds = manifest.columns.map((c) => c.kind)
@@ -276,6 +302,44 @@ export const readOutcomeRows = async (
   if (path !== manifest.pathEnd) throw invalid(`${file}:${line}: path: ends at path ${path - 1}, but ${manifestFileName} records paths ${manifest.pathStart}..${manifest.pathEnd - 1} (truncated?)`)
   const seal = manifest.files[outcomesFileName] as FileSeal
   if (hash.digest("hex") !== seal.sha256) throw invalid(`${file}: its SHA-256 is not the one ${manifestFileName} records (edited)`)
+}
+
+/** readOutcomeRows over outcomes.parquet: the same checks; each row's text is the line outcomes.csv would hold. */
+const readParquetRows = async (
+  view: BatchFolderView,
+  onRow: (text: string, values: Float64Array, path: number) => void | Promise<void>
+): Promise<void> => {
+  const { manifest } = view
+  const file = join(view.dir, outcomesParquetFileName)
+  const bytes = readFileSync(file)
+  const seal = manifest.files[outcomesParquetFileName] as FileSeal
+  if (sha256Of(bytes) !== seal.sha256) throw invalid(`${file}: its SHA-256 is not the one ${manifestFileName} records (edited)`)
+  let rows
+  try {
+    rows = await readOutcomesParquet(bytes, manifest.columns)
+  } catch (error) {
+    throw invalid(`${file}: cannot read: ${(error as Error).message}`)
+  }
+  const seedOf = pathSeeds(manifest.masterSeed)
+  const kinds = manifest.columns.map((c) => c.kind)
+  const values = new Float64Array(kinds.length)
+  if (rows.length !== manifest.pathEnd - manifest.pathStart) {
+    throw invalid(`${file}: path: ${rows.length} rows, but ${manifestFileName} records paths ${manifest.pathStart}..${manifest.pathEnd - 1}`)
+  }
+  let path = manifest.pathStart
+  for (const [i, row] of rows.entries()) {
+    const at = `${file}: row ${i + 1}`
+    if (row[0] !== path) throw invalid(`${at}: path: expected ${path}, found ${row[0]}`)
+    const seed = seedOf(path)
+    if (row[1] !== seed) throw invalid(`${at}: seed: expected ${seed} (master seed ${manifest.masterSeed}, path ${path}), found ${row[1]}`)
+    const cells = [String(path), String(seed)]
+    for (let j = 0; j < kinds.length; j++) {
+      values[j] = row[j + 2] as number
+      cells.push(formatCell(values[j] as number, kinds[j] as "number" | "date"))
+    }
+    await onRow(cells.join(","), values, path)
+    path++
+  }
 }
 
 /** Reads and rechecks a whole folder (all rows and seals); throws BatchFolderInvalidError on the first problem. */

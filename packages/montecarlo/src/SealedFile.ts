@@ -29,6 +29,13 @@ export class SealedFileWriter {
     if (!this.file.write(chunk)) await Promise.race([once(this.file, "drain"), this.done])
   }
 
+  /** Appends bytes; waits when the file falls behind. */
+  async writeBytes(chunk: Uint8Array): Promise<void> {
+    this.hash.update(chunk)
+    this.bytes += chunk.length
+    if (!this.file.write(chunk)) await Promise.race([once(this.file, "drain"), this.done])
+  }
+
   /** Ends the file, fsyncs it and returns its size and digest. */
   async close(): Promise<FileSeal> {
     this.file.end()
@@ -53,4 +60,10 @@ export const sealOfText = (text: string): FileSeal => {
 export const writeSealedText = (path: string, text: string): FileSeal => {
   writeFileDurableSync(path, text)
   return sealOfText(text)
+}
+
+/** Writes a small binary file durably and returns its seal. */
+export const writeSealedBytes = (path: string, bytes: Uint8Array): FileSeal => {
+  writeFileDurableSync(path, bytes)
+  return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") }
 }

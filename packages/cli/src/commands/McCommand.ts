@@ -1,5 +1,6 @@
 // `hashsim mc`: a Monte Carlo batch of seeded paths on every core (or one shard of it), written to --out as
-// outcomes.csv + summary.json (whole batch) or outcomes.csv (a shard, for `hashsim merge`), sealed by manifest.json.
+// outcomes.csv (or outcomes.parquet, --format parquet) + summary.json (whole batch) or the outcomes alone (a shard, for
+// `hashsim merge`), sealed by manifest.json.
 // This module is the command's descriptor (arguments, flags, help); the work is in McHandler.ts, imported only
 // when the command runs, so `hashsim --help` and the other commands load none of it.
 import { Effect } from "effect"
@@ -14,6 +15,10 @@ export const mcConfig = {
   engine: Flag.Literals("engine", ["aggregate", "block"]).pipe(
     Flag.withDefault("aggregate" as const),
     Flag.withDescription("aggregate (default, fast) or block (every block drawn; for validation on small batches)")
+  ),
+  format: Flag.Literals("format", ["csv", "parquet"]).pipe(
+    Flag.withDefault("csv" as const),
+    Flag.withDescription("the outcome table: outcomes.csv (default) or outcomes.parquet (same rows; for pandas, DuckDB, Arrow)")
   ),
   shard: Flag.optional(Flag.String("shard").pipe(Flag.withDescription("run only shard k of N (k from 1), e.g. 2/7"))),
   shards: Flag.optional(Flag.Int("shards").pipe(Flag.withDescription("shard count; the shard comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")))

@@ -1,7 +1,6 @@
 // `hashsim mc`: a Monte Carlo batch of seeded paths on every core (or one shard of it), written to --out as
 // outcomes.csv + summary.json (whole batch) or outcomes.csv (a shard, for `hashsim merge`), sealed by manifest.json.
 // The work of the command described in McCommand.ts (its arguments typed by that descriptor's config).
-import { availableParallelism } from "node:os"
 import {
   BatchOptionsInvalidError,
   formatShard,
@@ -16,47 +15,20 @@ import {
   simRunnerSpec,
   type Shard
 } from "@hashsim/montecarlo"
-import { MODEL_VERSION, parseSeed, SEED_RULE } from "@hashsim/sim"
+import { MODEL_VERSION } from "@hashsim/sim"
 import { Console, Effect, Option } from "effect"
 import type { Command } from "effect/cli"
 import type { mcConfig } from "./McCommand.ts"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
 import { hashsimVersion } from "../Version.ts"
+import { parseMasterSeed, parseWhole, usage, workersOf } from "../BatchFlags.ts"
 import { readScenarioOrFail } from "./ValidateHandler.ts"
-
-/** A whole number from `min` (decimal, or with an exponent like 1e6), within 2^53 - 1: a count, such as --paths. */
-const parseWhole = (flag: string, text: string, min: number): number => {
-  const trimmed = text.trim()
-  const value = /^[0-9]+$/.test(trimmed) || /^[0-9]+(\.[0-9]+)?e[0-9]+$/i.test(trimmed) ? Number(trimmed) : Number.NaN
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new UsageError({ message: `${flag} must be a whole number from ${min}, got "${text}"` })
-  }
-  return value
-}
-
-/** The master seed: the one seed rule of every command (@hashsim/sim's Seed module), not a count's looser one. */
-const parseMasterSeed = (text: string): number => {
-  const seed = parseSeed(text)
-  if (seed === undefined) throw new UsageError({ message: `--seed must be ${SEED_RULE}, got ${JSON.stringify(text)}` })
-  return seed
-}
-
-const usage = <A>(f: () => A): Effect.Effect<A, UsageError> =>
-  Effect.try({
-    try: f,
-    catch: (error) => (error instanceof UsageError ? error : new UsageError({ message: error instanceof Error ? error.message : String(error) }))
-  })
 
 export const mcHandler = (args: Command.Command.Config.Infer<typeof mcConfig>) =>
     Effect.gen(function* () {
       const paths = yield* usage(() => parseWhole("--paths", args.paths, 1))
       const masterSeed = yield* usage(() => parseMasterSeed(args.seed))
-      const cores = availableParallelism()
-      const asked = Option.isSome(args.workers) ? args.workers.value : cores
-      if (!Number.isSafeInteger(asked) || asked < 1) return yield* new UsageError({ message: `--workers must be a whole number from 1, got ${asked}` })
-      // More threads than cores only costs memory (~30 MB each): clamped, and said so.
-      const workers = Math.min(asked, cores)
-      if (asked > cores) process.stderr.write(`hashsim: --workers ${asked} is more than this machine's ${cores} cores; using ${cores}\n`)
+      const workers = yield* workersOf(args.workers)
       const explicitShard = Option.getOrUndefined(args.shard)
       const shardCount = Option.getOrUndefined(args.shards)
       const selected = yield* usage(() => selectShard({ shard: explicitShard, shards: shardCount, env: process.env }))
@@ -76,6 +48,7 @@ export const mcHandler = (args: Command.Command.Config.Infer<typeof mcConfig>) =
         identity,
         shard,
         workers,
+        format: args.format,
         outDir: args.out,
         onProgress: (done, total) => progress.update(done, total)
       }).pipe(

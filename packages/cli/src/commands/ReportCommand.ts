@@ -6,7 +6,7 @@ import { Effect } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 
 export const reportConfig = {
-  input: Argument.String("input").pipe(Argument.withDescription("a complete log (hashsim run --out) or a Monte Carlo output folder (hashsim mc --out)")),
+  input: Argument.String("input").pipe(Argument.withDescription("a complete log (hashsim run --out), a Monte Carlo output folder (hashsim mc --out), or a compare or sweep folder")),
   out: Flag.String("out").pipe(Flag.withDescription("the HTML file to write (atomically: nothing is written on failure)")),
   scenario: Flag.optional(Flag.String("scenario").pipe(Flag.withDescription("for a Monte Carlo folder: the scenario the batch ran (checked against summary.json's SHA-256)")))
 }

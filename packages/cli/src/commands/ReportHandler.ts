@@ -24,6 +24,7 @@ export const reportHandler = ({ input, out, scenario }: Command.Command.Config.I
       })
       const html = renderReportHtml(model)
       yield* writeFileAtomicEffect(out, html).pipe(Effect.mapError((error) => new InputRejectedError({ message: `${out}: cannot write: ${error.message}` })))
-      yield* Console.log(`report (${model.kind === "single" ? "single run" : `Monte Carlo, ${model.paths} paths`}) written to ${out}`)
+      const kind = model.kind === "single" ? "single run" : model.kind === "batch" ? `Monte Carlo, ${model.paths} paths` : model.kind === "compare" ? `comparison, ${model.paths} paths each` : `sweep, ${model.rows.length} points`
+      yield* Console.log(`report (${kind}) written to ${out}`)
     })
 

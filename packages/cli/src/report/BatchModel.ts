@@ -136,7 +136,7 @@ export const readScenario = (file: string, expectedSha256: string): ReadonlyArra
 }
 
 /** Per-month quantiles (type 7) over the sampled paths of their running sums. */
-const fanOf = (months: ReadonlyArray<string>, cumulative: ReadonlyArray<Float64Array>): FanSeries => {
+export const fanOf = (months: ReadonlyArray<string>, cumulative: ReadonlyArray<Float64Array>): FanSeries => {
   const fan = { months: [...months], p05: [] as Array<number>, p25: [] as Array<number>, p50: [] as Array<number>, p75: [] as Array<number>, p95: [] as Array<number> }
   for (const values of cumulative) {
     const sorted = values.slice().sort()
@@ -188,7 +188,7 @@ const paybackHistogram = (days: Float64Array, untilDay: string): Histogram => {
  * square root of the count, 5 to 30), and the paths beyond them in an end bin each ("below P1", "above P99"), so
  * a few extreme paths do not squash the body of the distribution into one bar.
  */
-const valueHistogram = (values: Float64Array, label: (x: number) => string): Histogram => {
+export const valueHistogram = (values: Float64Array, label: (x: number) => string): Histogram => {
   const sorted = values.filter((x) => !Number.isNaN(x)).sort()
   const present = sorted.length
   const missing = values.length - present

@@ -4,6 +4,9 @@ import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { batchCharts, singleRunCharts, type ChartSpec } from "./ReportCharts.ts"
+import { compareCharts, heatColor, sweepCharts } from "./DecisionCharts.ts"
+import type { CompareReportModel, SweepReportModel } from "./DecisionModels.ts"
+import { formatPercent, formatUsd } from "./ReportFormat.ts"
 import type { AssumptionTable, BatchReportModel, Headline, ReportMeta, ReportModel, SingleRunReportModel, SummaryTable } from "./ReportModel.ts"
 
 /** The chart.js version the page embeds (the dependency of @hashsim/cli). */
@@ -200,8 +203,73 @@ ${provenance(model.meta, [["paths", String(model.paths)]])}`
   return page(`hashsim report: ${model.meta.scenarioName} (Monte Carlo)`, `${model.paths} paths, ${model.meta.seeds}, ${model.meta.engine} engine, ${model.meta.fromDay} to ${model.meta.untilDay}`, body, specs)
 }
 
+const crn = "Common random numbers: path i of every scenario (every point) runs with the seed derived from (master seed, i), and each random stream of a path is keyed by that seed and the stream's name, so the same market path meets every scenario and a difference between them is the scenarios' alone."
+
+const compareHtml = (model: CompareReportModel): string => {
+  const specs = compareCharts(model)
+  const body = `<h2>Scenarios</h2>
+${table(model.scenarioTable.headers, model.scenarioTable.rows)}
+<h2>Path by path</h2>
+${table(model.pairTable.headers, model.pairTable.rows)}
+<h2>Charts</h2>
+${figures(specs)}
+<h2>Inputs that differ (${escapeHtml(model.pairLabel)})</h2>
+<ul class="notes">${model.inputsDiffering.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>
+<h2>Seeds</h2>
+<dl class="meta">${([["paths", String(model.paths)], ["master seed", String(model.masterSeed)], ["engine", model.engine], ["hashsim version", model.hashsimVersion], ["input", model.input]] as const).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("")}</dl>
+<ul class="notes"><li>${escapeHtml(crn)}</li></ul>`
+  return page(`hashsim compare: ${model.labels.join(" vs ")}`, `${model.paths} paths each, master seed ${model.masterSeed}, ${model.engine} engine`, body, specs)
+}
+
+const sweepHtml = (model: SweepReportModel): string => {
+  const specs = sweepCharts(model)
+  const names = model.parameters.map((p) => p.name)
+  const at = (name: string) => model.columns.indexOf(name)
+  const money = (x: string | number | null | undefined) => (typeof x === "number" ? formatUsd(x) : "-")
+  const rows = model.rows.map((r) => [
+    ...names.map((_, j) => String(r[j])), money(r[at("npvUsdCentsP05")]), money(r[at("npvUsdCentsP50")]), money(r[at("npvUsdCentsP95")]),
+    typeof r[at("paybackProbability")] === "number" ? formatPercent(r[at("paybackProbability")] as number) : "-", money(r[at("allInCostPerBtcUsdCentsP50")])
+  ])
+  const [p, q] = model.parameters
+  let grid = ""
+  if (p !== undefined && q !== undefined) {
+    const npv = at("npvUsdCentsP50")
+    const cell = (pv: string, qv: string) => model.rows.find((r) => r[0] === pv && r[1] === qv)?.[npv]
+    const scale = Math.max(0, ...model.rows.map((r) => Math.abs(typeof r[npv] === "number" ? (r[npv] as number) : 0)))
+    grid = `<h3>Median NPV, ${escapeHtml(q.name)} (rows) by ${escapeHtml(p.name)} (columns)</h3><table class="heat"><thead><tr><th></th>${p.values.map((v) => `<th>${escapeHtml(v)}</th>`).join("")}</tr></thead><tbody>${q.values
+      .map((qv) => `<tr><th>${escapeHtml(qv)}</th>${p.values.map((pv) => {
+        const v = cell(pv, qv)
+        const n = typeof v === "number" ? v : Number.NaN
+        return `<td class="num" style="background:${heatColor(n, scale)}">${escapeHtml(money(v))}</td>`
+      }).join("")}</tr>`).join("")}</tbody></table>`
+  }
+  const body = `<h2>Charts</h2>
+${figures(specs)}
+${grid}
+<h2>Every point</h2>
+${table([...names, "NPV P5", "NPV median", "NPV P95", "P(payback)", "all-in cost per BTC, median"], rows)}
+<h2>Seeds</h2>
+<dl class="meta">${([["plan", model.plan], ["paths a point", String(model.paths)], ["master seed", String(model.masterSeed)], ["input", model.input]] as const).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("")}</dl>
+<ul class="notes"><li>${escapeHtml(crn)}</li></ul>`
+  return page(`hashsim sweep: ${names.join(" x ")}`, `${model.rows.length} points of ${model.plan}, ${model.paths} paths each, master seed ${model.masterSeed}`, body, specs)
+}
+
 /** The whole page of a report. */
-export const renderReportHtml = (model: ReportModel): string => (model.kind === "single" ? singleRunHtml(model) : batchHtml(model))
+export const renderReportHtml = (model: ReportModel): string => {
+  switch (model.kind) {
+    case "single": return singleRunHtml(model)
+    case "batch": return batchHtml(model)
+    case "compare": return compareHtml(model)
+    case "sweep": return sweepHtml(model)
+  }
+}
 
 /** The chart specs of a model (the ids its page must contain). */
-export const chartSpecsOf = (model: ReportModel): Array<ChartSpec> => (model.kind === "single" ? singleRunCharts(model) : batchCharts(model))
+export const chartSpecsOf = (model: ReportModel): Array<ChartSpec> => {
+  switch (model.kind) {
+    case "single": return singleRunCharts(model)
+    case "batch": return batchCharts(model)
+    case "compare": return compareCharts(model)
+    case "sweep": return sweepCharts(model)
+  }
+}

@@ -3,6 +3,7 @@
 // of the flags ReportUsageError, each with a message ready to print.
 import { statSync } from "node:fs"
 import { batchModel } from "./BatchModel.ts"
+import { compareFolderFormat, compareModel, decisionFolderFormat, sweepFolderFormat, sweepModel } from "./DecisionModels.ts"
 import { readCompleteLog, ReportInputError } from "./CompleteLog.ts"
 import type { ReportModel } from "./ReportModel.ts"
 import { singleRunModel } from "./SingleRunModel.ts"
@@ -24,6 +25,12 @@ export const reportModelOf = async (input: string, scenario: string | undefined,
   const folder = isFolder(input)
   if (folder === undefined) throw new ReportInputError(`${input}: no such file or folder`)
   if (folder) {
+    // A compare or sweep folder carries its scenarios' digests and its own tables: no --scenario.
+    const format = decisionFolderFormat(input)
+    if (format === compareFolderFormat || format === sweepFolderFormat) {
+      if (scenario !== undefined) throw new ReportUsageError(`--scenario is for a Monte Carlo output folder; ${input} is a ${format === compareFolderFormat ? "compare" : "sweep"} folder`)
+      return format === compareFolderFormat ? await compareModel(input) : sweepModel(input)
+    }
     if (scenario === undefined) {
       throw new ReportUsageError(`${input} is a Monte Carlo output folder: pass --scenario <the scenario file the batch ran> so the report can state its assumptions`)
     }

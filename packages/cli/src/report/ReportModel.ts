@@ -128,4 +128,7 @@ export interface BatchReportModel {
   readonly summary: SummaryTable
 }
 
-export type ReportModel = SingleRunReportModel | BatchReportModel
+export type ReportModel = SingleRunReportModel | BatchReportModel | CompareReportModel | SweepReportModel
+
+import type { CompareReportModel, SweepReportModel } from "./DecisionModels.ts"
+export type { CompareReportModel, SweepReportModel } from "./DecisionModels.ts"

@@ -1,0 +1,133 @@
+// outcomes.parquet: the outcome table as Parquet (hyparquet-writer), for pandas, DuckDB and Arrow. The same rows
+// and values as outcomes.csv: `path` and `seed` as INT64, number columns as DOUBLE, date columns as DATE (INT32 days),
+// a missing value as null. It takes the very chunks of CSV text the workers write for outcomes.csv and parses them
+// (a cell parses back to the exact double it was written from), so the two formats hold the same values by
+// construction. Written as it streams in, in row groups of a fixed size, so the bytes depend only on the values
+// (never on chunking or workers), and sealed like the CSV (size and SHA-256 for the manifest).
+import { parquetRead } from "hyparquet"
+import { ByteWriter, ParquetWriter } from "hyparquet-writer"
+import type { SchemaElement } from "hyparquet"
+import type { FileSeal } from "./BatchManifest.ts"
+import { parseCell } from "./OutcomeCell.ts"
+import type { OutcomeColumn } from "./PathRunner.ts"
+import { SealedFileWriter } from "./SealedFile.ts"
+
+export const outcomesParquetFileName = "outcomes.parquet"
+
+/** Rows per row group: fixed, so the file's bytes do not depend on how the batch was chunked. */
+export const parquetRowGroupRows = 65_536
+
+const msPerDay = 86_400_000
+
+/** The Parquet schema of an outcome table with these columns. */
+export const outcomesParquetSchema = (columns: ReadonlyArray<OutcomeColumn>): Array<SchemaElement> => [
+  { name: "root", num_children: columns.length + 2 },
+  { name: "path", type: "INT64", repetition_type: "REQUIRED" },
+  { name: "seed", type: "INT64", repetition_type: "REQUIRED" },
+  ...columns.map((c): SchemaElement =>
+    c.kind === "date"
+      ? { name: c.name, type: "INT32", converted_type: "DATE", repetition_type: "OPTIONAL" }
+      : { name: c.name, type: "DOUBLE", repetition_type: "OPTIONAL" })
+]
+
+/** Streams an outcome table into a sealed Parquet file. */
+export class OutcomesParquetWriter {
+  private readonly file: SealedFileWriter
+  private readonly bytes = new ByteWriter(1 << 20)
+  private readonly parquet: ParquetWriter
+  private readonly buffered: Array<Float64Array>
+  private filled = 0
+
+  constructor(path: string, private readonly columns: ReadonlyArray<OutcomeColumn>) {
+    this.file = new SealedFileWriter(path)
+    this.parquet = new ParquetWriter({ writer: this.bytes, schema: outcomesParquetSchema(columns), createdBy: "hashsim" })
+    this.buffered = Array.from({ length: columns.length + 2 }, () => new Float64Array(parquetRowGroupRows))
+  }
+
+  /** Writes a chunk of outcomes.csv's rows (its CSV bytes: `path,seed,<columns>` lines, LF-ended). */
+  async writeChunk(bytes: Uint8Array): Promise<void> {
+    const kinds = this.columns.map((c) => c.kind)
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
+    let at = 0
+    while (at < text.length) {
+      const end = text.indexOf("\n", at)
+      const line = text.slice(at, end < 0 ? text.length : end)
+      at = end < 0 ? text.length : end + 1
+      if (line === "") continue
+      const cells = line.split(",")
+      if (cells.length !== kinds.length + 2) throw new Error(`outcomes chunk: a row of ${cells.length} cells, expected ${kinds.length + 2}`)
+      ;(this.buffered[0] as Float64Array)[this.filled] = Number(cells[0])
+      ;(this.buffered[1] as Float64Array)[this.filled] = Number(cells[1])
+      for (let j = 0; j < kinds.length; j++) (this.buffered[j + 2] as Float64Array)[this.filled] = parseCell(cells[j + 2] as string, kinds[j] ?? "number")
+      if (++this.filled === parquetRowGroupRows) await this.flushRowGroup()
+    }
+  }
+
+  private async flushRowGroup(): Promise<void> {
+    if (this.filled === 0) return
+    const n = this.filled
+    const int64 = (k: number) => Array.from(this.buffered[k]!.subarray(0, n), (x) => BigInt(x))
+    const nullable = (k: number) => Array.from(this.buffered[k]!.subarray(0, n), (x) => (Number.isNaN(x) ? null : x))
+    const columnData = [
+      { name: "path", data: int64(0) },
+      { name: "seed", data: int64(1) },
+      // Doubles split by byte (BYTE_STREAM_SPLIT) compress about a quarter better than plain ones: sats and cents
+      // share their high bytes from path to path. Dates (small integers) keep the default encoding.
+      ...this.columns.map((c, j) => (c.kind === "number"
+        ? { name: c.name, data: nullable(j + 2), encoding: "BYTE_STREAM_SPLIT" as const }
+        : { name: c.name, data: nullable(j + 2) }))
+    ]
+    this.parquet.write({ columnData, rowGroupSize: n })
+    this.filled = 0
+    await this.drain()
+  }
+
+  private async drain(): Promise<void> {
+    const chunk = this.bytes.getBytes()
+    if (chunk.length === 0) return
+    const copy = Buffer.from(chunk)
+    this.bytes.index = 0
+    await this.file.writeBytes(copy)
+  }
+
+  /** Writes the last row group and the footer, fsyncs the file and returns its size and digest. */
+  async close(): Promise<FileSeal> {
+    await this.flushRowGroup()
+    this.parquet.finish()
+    await this.drain()
+    return await this.file.close()
+  }
+
+  destroy(): void {
+    this.file.destroy()
+  }
+}
+
+/** One row of a Parquet outcome table read back: path, seed and the column values (NaN = missing, dates in days). */
+export type ParquetOutcomeRow = Float64Array
+
+/**
+ * Reads an outcome table written by OutcomesParquetWriter; returns its rows (path, seed, columns) as numbers, or
+ * throws an Error whose message says what does not match the columns.
+ */
+export const readOutcomesParquet = async (bytes: Uint8Array, columns: ReadonlyArray<OutcomeColumn>): Promise<Array<ParquetOutcomeRow>> => {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  const names = ["path", "seed", ...columns.map((c) => c.name)]
+  let rows: Array<Array<unknown>> = []
+  await parquetRead({ file: buffer, columns: names, onComplete: (r) => { rows = r } })
+  return rows.map((row, i) => {
+    if (row.length !== names.length) throw new Error(`row ${i}: ${row.length} columns, expected ${names.length}`)
+    const out = new Float64Array(names.length)
+    row.forEach((cell, j) => {
+      out[j] = cell === null || cell === undefined ? Number.NaN
+        : typeof cell === "bigint" ? Number(cell)
+        : cell instanceof Date ? cell.getTime() / msPerDay
+        : typeof cell === "number" ? cell
+        : Number.NaN
+      if (typeof cell !== "number" && typeof cell !== "bigint" && !(cell instanceof Date) && cell !== null && cell !== undefined) {
+        throw new Error(`row ${i}: ${names[j]}: not a number (${typeof cell})`)
+      }
+    })
+    return out
+  })
+}
