@@ -11,7 +11,7 @@ const source = readFileSync(new URL("../../../scenarios/cango-2024.yaml", import
 describe("plan parameters", () => {
   it("are the plan's key paths, with list items by id or position", () => {
     const names = planParameterNames(source)
-    expect(names).toEqual(expect.arrayContaining(["contracts.rate", "lots.price", "lots.efficiency", "pool.fee", "market.price.drift", "market.otherHashrate.drift", "start", "btcPrice"]))
+    expect(names).toEqual(expect.arrayContaining(["contracts.rate", "lots.price", "lots.efficiency", "pool.fee", "market.price.drift", "market.otherHashrate.onOrder", "start", "btcPrice"]))
     expect(names).toEqual(expect.arrayContaining(["lots[gtg-18eh].price", "lots[1].price", "schedule[0].price"]))
     // Names and models are not parameters.
     expect(names).not.toContain("name")
