@@ -1,6 +1,6 @@
 // The block engine, the reference: every inter-arrival time drawn (Exp(1) budgets spent at the block rate, the
 // budget carrying over stretch boundaries), each block the fleet's with probability pFleet. Replayable
-// block-level logs come from here.
+// block-level logs come from here. Inside an observed stretch ObservedArrivals mines instead (in this form).
 import { rngFor, standardExponential, type Sfc32 } from "../random/index.ts"
 import type { ChainClock } from "../chain/ChainClock.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
@@ -23,9 +23,7 @@ export class BlockEngine implements BlockArrivals {
     private readonly fees: FeeModel,
     private readonly hooks: EngineHooks,
     /** Report every network block to the log, not only the fleet's. */
-    private readonly everyBlock: boolean,
-    /** No fleet block is generated before the last observed one. */
-    private readonly observedBlocksUntilS: number
+    private readonly everyBlock: boolean
   ) {}
 
   reset(seed: number, log: SimSink | null, needFleetDraws: boolean): void {
@@ -62,7 +60,7 @@ export class BlockEngine implements BlockArrivals {
         chain.firstPending = false
       }
       if (drawFleet && this.rFleet.nextDouble() < fleet.pFleet) this.fleetBlock(tc)
-      else if (everyBlock) log.blockFound(tc, chain.height, false, chain.subsidySats, 0)
+      else if (everyBlock) log.blockFound(tc, chain.height, false, chain.subsidySats, 0, Math.floor(tc))
       if (--chain.toRetarget === 0) this.hooks.retarget(tc)
       if (--chain.toHalving === 0) this.hooks.halving(tc)
       this.budget = standardExponential(this.rArrivals)
@@ -70,10 +68,9 @@ export class BlockEngine implements BlockArrivals {
   }
 
   private fleetBlock(t: number): void {
-    if (t < this.observedBlocksUntilS) return
     const solo = this.pool.solo
     const fees = solo || this.log !== null ? this.fees.draw(1) : 0
-    if (this.log !== null) this.log.blockFound(t, this.chain.height, true, this.chain.subsidySats, fees)
+    if (this.log !== null) this.log.blockFound(t, this.chain.height, true, this.chain.subsidySats, fees, Math.floor(t))
     if (solo) this.hooks.creditSolo(t, this.chain.subsidySats + fees, this.chain.height, BASIS_BLOCK)
   }
 }

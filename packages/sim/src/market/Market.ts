@@ -2,6 +2,7 @@
 // (each a SeriesStepper from the registry), the fee model, and Monte Carlo's per-path parameter draws.
 import { roundHalfEven } from "../Money.ts"
 import { rngFor, standardNormal } from "../random/index.ts"
+import type { EngineFaults } from "../engine/EngineFaults.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import type { ScenarioPlan } from "../scenario/ScenarioPlan.ts"
@@ -23,13 +24,14 @@ export class Market {
 
   constructor(
     private readonly plan: ScenarioPlan,
-    days: PlanIndex
+    days: PlanIndex,
+    faults?: EngineFaults
   ) {
     const mk = plan.market
     this.other = seriesModelOf(mk.otherHashrate, days, "network")
     this.price = seriesModelOf(mk.price, days, "price")
     this.uptime = new UptimeModel(mk.uptime.meanFraction, mk.uptime.sdFraction)
-    this.fees = new FeeModel(mk.feePerBlock.meanSats, mk.feePerBlock.shape)
+    this.fees = new FeeModel(mk.feePerBlock.meanSats, mk.feePerBlock.shape, faults?.observedFeesIgnored === true)
   }
 
   /** Per path: the parameter draws (Monte Carlo's uncertainty, in a fixed order from their own stream), the start. */

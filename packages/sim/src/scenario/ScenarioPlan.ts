@@ -2,6 +2,7 @@
 // indexed lots/sites/contracts and one time-ordered list of plan changes. Built once by ScenarioCompiler.
 import type { EventData, PlannedEntry } from "@hashsim/ledger"
 import type { SeriesPlan } from "../market/registry.ts"
+import type { ObservedStretch } from "../chain/ObservedStretch.ts"
 import type { HorizonCalendar } from "./Calendar.ts"
 
 export type EngineKind = "block" | "aggregate"
@@ -72,6 +73,8 @@ export type PlanChange =
       readonly newBits: number
       readonly firstBlockTimeS: number
       readonly lastBlockTimeS: number
+      /** The observed stretch's anchor of the epoch's last block (ObservedStretch). */
+      readonly anchor: number
     }
   | {
       readonly kind: "block"
@@ -80,7 +83,13 @@ export type PlanChange =
       readonly fleet: boolean
       readonly subsidySats: number
       readonly feesSats: number
+      /** The observed stretch's anchor of this block (ObservedStretch). */
+      readonly anchor: number
     }
+  /** An observed fee level per block from now on (FeesObserved); NaN: its span ended, the model's again. */
+  | { readonly kind: "fees"; readonly meanSats: number }
+  /** The fleet's observed operating TH/s from now on (FleetOperationObserved); -1: its span ended. */
+  | { readonly kind: "operation"; readonly hashrateThs: number }
   | { readonly kind: "none" }
 
 export interface TimedPlanChange {
@@ -117,10 +126,8 @@ export interface ScenarioPlan {
   /** The plan events in log order (ScenarioStarted first). */
   readonly events: ReadonlyArray<PlanEvent>
   readonly calendar: HorizonCalendar
-  /** Time of the last observed DifficultyAdjusted (hindcast): no retarget is generated before it. -Infinity if none. */
-  readonly observedDifficultyUntilS: number
-  /** Time of the last observed BlockFound (hindcast): no fleet block is generated before it. -Infinity if none. */
-  readonly observedBlocksUntilS: number
+  /** The observed retargets and blocks as anchors (docs/EVENTS.md, "Observed stretches"); null when there are none. */
+  readonly observed: ObservedStretch | null
   /** Total capex (US cents) of every lot in the plan. */
   readonly capexUsdCents: number
 }
