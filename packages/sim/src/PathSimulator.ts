@@ -192,12 +192,12 @@ export class PathSimulator implements EngineHooks {
         // Observed history: the chain is where the real one was; the next block starts the new epoch.
         this.chain.setBits(c.newBits)
         this.chain.sync(c.height - 1)
-        return this.afterObserved(at)
+        return this.afterObserved(at, c.closesStretch)
       case "block":
         this.chain.observeBlock(c.height, c.blockTimeS)
         if (this.observed !== null) this.observed.passed(c.anchor, c.height, at)
         if (c.fleet && this.pool.solo) this.creditSolo(at, c.subsidySats + c.feesSats, c.height, BASIS_BLOCK)
-        return this.afterObserved(at)
+        return this.afterObserved(at, c.closesStretch)
       case "fees":
         return this.market.fees.observe(c.meanSats)
       case "operation":
@@ -210,10 +210,10 @@ export class PathSimulator implements EngineHooks {
     }
   }
 
-  /** After an observed retarget or block at `t`: past the last observation, the chosen engine generates from here. */
-  private afterObserved(t: number): void {
+  /** After an observed retarget or block at `t`: after the last observation, the chosen engine generates from here. */
+  private afterObserved(t: number, closesStretch: boolean): void {
     const observed = this.observed
-    if (observed === null || observed.active) return
+    if (observed === null || !closesStretch) return
     observed.handOver(t)
     this.observed = null
     this.engine = this.generating

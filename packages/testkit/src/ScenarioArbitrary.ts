@@ -4,6 +4,7 @@
 // starts near a retarget or a halving, so the chain's boundaries are exercised. Plus path seeds.
 import fc from "fast-check"
 import { hashrateForBits } from "@hashsim/chain"
+import { withObservations } from "./ObservedArbitrary.ts"
 
 /** The engines a path runs on (the simulator's EngineKind; restated so the testkit stays below the simulator). */
 export type EngineKind = "block" | "aggregate"
@@ -41,6 +42,8 @@ export interface ScenarioConstraints {
   readonly tipHeight?: number
   /** A network at powLimit's bits running slower than they imply, so a retarget wants an easier target than powLimit. */
   readonly slowAtPowLimit?: boolean
+  /** Add observed history (ObservedArbitrary.ts): retargets at any pace, blocks, fee levels, fleet operation. */
+  readonly observed?: boolean
 }
 
 const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScenarioParts => {
@@ -224,7 +227,7 @@ const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScen
         break
     }
   }
-  return { lines }
+  return { lines: c.observed === true ? withObservations(g, { startS, untilS, height, bits, epochFirstBlockTimeS }, lines) : lines }
 }
 
 interface GeneratorScenarioParts {

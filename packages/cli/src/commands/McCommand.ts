@@ -12,13 +12,14 @@ import {
   selectShard,
   shardRange,
   ShardSpecInvalidError,
-  simRunnerSpec,
+  planRunnerSpec,
   type Shard
 } from "@hashsim/montecarlo"
 import { parseSeed, SEED_RULE } from "@hashsim/sim"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
+import { acceptScenario } from "../ScenarioAcceptance.ts"
 import { hashsimVersion } from "../Version.ts"
 import { readScenarioOrFail } from "./ValidateCommand.ts"
 
@@ -75,11 +76,9 @@ export const mcCommand = Command.make(
       const identity = { hashsimVersion, scenarioSha256: scenarioSha256(bytes), engine: args.engine, masterSeed, paths }
       const label = shard === undefined ? "mc" : `mc shard ${formatShard(shard)}`
       const progress = progressReporter({ isTTY: process.stderr.isTTY === true, write: (t) => { process.stderr.write(t) } }, label, () => performance.now())
-      // The scenario is validated and compiled once, here, before any worker starts.
-      const runner = yield* Effect.try({
-        try: () => simRunnerSpec({ scenarioText: bytes.toString("utf8"), scenarioFile: args.scenario, engine: args.engine }),
-        catch: (error) => new InputRejectedError({ message: (error as Error).message })
-      })
+      // The scenario is validated and compiled once, here, before any worker starts: the decision `run` makes.
+      const plan = yield* acceptScenario(args.scenario, bytes)
+      const runner = planRunnerSpec(plan, args.engine)
       const result = yield* runBatch({
         runner,
         identity,

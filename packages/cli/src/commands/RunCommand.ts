@@ -1,16 +1,15 @@
 // `hashsim run <scenario> --seed <n> [--engine block|aggregate] [--until <date>] --out <log>`: simulates one path,
 // writes its complete log atomically and prints the monthly report, the very report `replay` prints for that log.
 import { type LogEntry, parseAtS, parseDayS, reportOfEvents, validateLogText, writeFileAtomicEffect } from "@hashsim/ledger"
-import { type EngineKind, parseSeed, planUntil, ScenarioInvalidError, scenarioOfText, SEED_RULE, simulateLog } from "@hashsim/sim"
+import { type EngineKind, parseSeed, SEED_RULE, simulateLog } from "@hashsim/sim"
 import { Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
+import { acceptScenario } from "../ScenarioAcceptance.ts"
 import { hashsimVersion } from "../Version.ts"
 import { showWarnings, strictFlag } from "../Warnings.ts"
 import { reportCsv, reportTable } from "./ReplayCommand.ts"
 import { readScenarioOrFail } from "./ValidateCommand.ts"
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** `--until`: a day (its 00:00:00Z) or a full `YYYY-MM-DDTHH:MM:SSZ`; returns seconds and the canonical `at`. */
 const parseUntil = (text: string): { readonly s: number; readonly at: string } | undefined => {
@@ -49,20 +48,9 @@ export const runCommand = Command.make(
       }
       const input = yield* readScenarioOrFail(scenario)
       const text = input.bytes
-      // Validation and compilation first: an invalid scenario is refused before any simulation starts.
-      const plan = yield* Effect.try({
-        try: () => {
-          const full = scenarioOfText(text)
-          return horizon === undefined ? full : planUntil(full, horizon.s, horizon.at)
-        },
-        catch: (error) => {
-          if (error instanceof ScenarioInvalidError) {
-            process.stderr.write(`${error.render(scenario)}\n`)
-            return new InputRejectedError({ message: `${scenario}: ${error.problems.length} problem(s); nothing simulated` })
-          }
-          return new InputRejectedError({ message: `${scenario}: ${messageOf(error)}` })
-        }
-      })
+      // Validation and compilation first (the decision `mc` makes too): an invalid scenario is refused before any
+      // simulation starts.
+      const plan = yield* acceptScenario(scenario, text, horizon)
       yield* showWarnings(scenario, input.warnings(), strict)
       const run = yield* Effect.sync(() => simulateLog(plan, pathSeed, engine as EngineKind, { version: hashsimVersion }))
       // The report is the ledger's fold of the log just written, exactly what `replay` computes from the file.

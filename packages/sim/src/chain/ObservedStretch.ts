@@ -39,7 +39,12 @@ export interface ObservedStretch {
    * anchor i - 1, anchor i itself included) imply: the fleet's share of them is online / this.
    */
   readonly impliedThs: Float64Array
-  /** The last observation: the simulator generates the chain from here on. */
+  /**
+   * When the window of blocks before anchor i opens: the previous anchor's time, or, when that anchor is an epoch's
+   * last block, its observed retarget's time (no block of the next epoch comes before its DifficultyAdjusted).
+   */
+  readonly windowFromS: Float64Array
+  /** The last observation (retarget or block): the simulator generates the chain from here on. */
   readonly endsAtS: number
 }
 
@@ -56,6 +61,7 @@ interface Anchor {
   headerS: number
   kind: number
   impliedThs: number
+  windowFromS: number
 }
 
 const HASHES_PER_THS = 1e12
@@ -84,26 +90,30 @@ export const observedStretchOf = (
   const byHeight = new Map<number, Anchor>()
   const observedAt = new Map<number, number>()
   for (const b of blocks) {
-    byHeight.set(b.height, { height: b.height, atS: b.atS, headerS: b.blockTimeS, kind: ANCHOR_OBSERVED, impliedThs: 0 })
+    byHeight.set(b.height, { height: b.height, atS: b.atS, headerS: b.blockTimeS, kind: ANCHOR_OBSERVED, impliedThs: 0, windowFromS: 0 })
     observedAt.set(b.height, b.line)
   }
   retargets.forEach((r, k) => {
     const last = r.height - 1
-    if (!byHeight.has(last)) byHeight.set(last, { height: last, atS: r.atS, headerS: r.lastBlockTimeS, kind: ANCHOR_ENGINE, impliedThs: 0 })
+    if (!byHeight.has(last)) byHeight.set(last, { height: last, atS: r.atS, headerS: r.lastBlockTimeS, kind: ANCHOR_ENGINE, impliedThs: 0, windowFromS: 0 })
     if (k > 0) {
       // The epoch this retarget closes began at the previous one: its first block's header time is stated here.
       const first = retargets[k - 1]!.height
-      if (!byHeight.has(first)) byHeight.set(first, { height: first, atS: Number.NaN, headerS: r.firstBlockTimeS, kind: ANCHOR_ENGINE, impliedThs: 0 })
+      if (!byHeight.has(first)) byHeight.set(first, { height: first, atS: Number.NaN, headerS: r.firstBlockTimeS, kind: ANCHOR_ENGINE, impliedThs: 0, windowFromS: 0 })
     }
   })
   const anchors = [...byHeight.values()].sort((a, b) => a.height - b.height)
+  const retargetAtS = new Map(retargets.map((r) => [r.height - 1, r.atS]))
   // An epoch's first block (known by its header time only) is mined in log order between the anchors around it.
   let prevAtS = startS
+  let prevHeight = network.height
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!
+    a.windowFromS = Math.max(prevAtS, retargetAtS.get(prevHeight) ?? prevAtS)
+    prevHeight = a.height
     if (Number.isNaN(a.atS)) {
       const next = anchors[i + 1]?.atS ?? a.headerS
-      a.atS = Math.min(Math.max(a.headerS, prevAtS), next)
+      a.atS = Math.min(Math.max(a.headerS, a.windowFromS), next)
     } else if (a.atS < prevAtS) {
       // Log order already keeps observed times in order; this guards a block the ledger placed before its epoch's start.
       problems({ line: observedAt.get(a.height) ?? 0, field: "at", message: `block ${a.height} is at a time before block ${anchors[i - 1]?.height ?? network.height}, which precedes it` })
@@ -130,7 +140,8 @@ export const observedStretchOf = (
     headerS: Float64Array.from(anchors.map((a) => a.headerS)),
     kind: Uint8Array.from(anchors.map((a) => a.kind)),
     impliedThs: Float64Array.from(anchors.map((a) => a.impliedThs)),
-    endsAtS: lastAnchor.atS
+    windowFromS: Float64Array.from(anchors.map((a) => a.windowFromS)),
+    endsAtS: Math.max(lastAnchor.atS, lastRetarget?.atS ?? Number.NEGATIVE_INFINITY)
   }
 }
 

@@ -44,7 +44,9 @@ export class BlockEngine implements BlockArrivals {
     const chain = this.chain
     const fleet = this.fleet
     const everyBlock = this.everyBlock && log !== null
-    const drawFleet = log !== null || (this.needFleetDraws && this.pool.solo)
+    // Drawn whenever the path may ever pay solo, not only while it does: a path's fleet blocks must not depend on
+    // whether a log is written (a Monte Carlo path is the run's path).
+    const drawFleet = log !== null || this.needFleetDraws
     for (;;) {
       const lambda = fleet.lambda
       if (!(lambda > 0)) return
@@ -69,7 +71,8 @@ export class BlockEngine implements BlockArrivals {
 
   private fleetBlock(t: number): void {
     const solo = this.pool.solo
-    const fees = solo || this.log !== null ? this.fees.draw(1) : 0
+    // Drawn for every fleet block, paid or not, so the fee stream is the same with or without a log.
+    const fees = this.fees.draw(1)
     if (this.log !== null) this.log.blockFound(t, this.chain.height, true, this.chain.subsidySats, fees, Math.floor(t))
     if (solo) this.hooks.creditSolo(t, this.chain.subsidySats + fees, this.chain.height, BASIS_BLOCK)
   }

@@ -101,7 +101,8 @@ export class ObservedArrivals implements BlockArrivals {
     const i = this.anchor
     const anchorHeight = s.height[i]!
     const anchorS = s.atS[i]!
-    const start = fromS
+    const opens = s.windowFromS[i]!
+    const start = fromS > opens ? fromS : opens
     this.fromS = start
     this.impliedThs = s.impliedThs[i]!
     const m = anchorHeight - fromHeight - 1
@@ -165,8 +166,10 @@ export class ObservedArrivals implements BlockArrivals {
       if (hi > this.fromS) this.fromS = hi
       const reached = end < b || (inclusive && end <= b)
       if (!reached || !this.endMined) return
+      const atAnchor = !this.split
       this.finishWindow()
-      if (!this.split && inclusive && end === b) return
+      // The anchor mined at `b` is the observed event's: what follows it waits for that event.
+      if (atAnchor && inclusive && end === b) return
     }
   }
 
@@ -215,7 +218,8 @@ export class ObservedArrivals implements BlockArrivals {
     }
     if (this.drawFleet && this.rFleet.nextDouble() < this.share()) {
       const solo = this.pool.solo
-      const fees = solo || this.log !== null ? this.fees.draw(1) : 0
+      // Drawn for every fleet block, paid or not, so the fee stream is the same with or without a log.
+      const fees = this.fees.draw(1)
       if (this.log !== null) this.log.blockFound(t, chain.height, true, chain.subsidySats, fees, headerS)
       if (solo) this.hooks.creditSolo(t, chain.subsidySats + fees, chain.height, BASIS_BLOCK)
     } else if (this.everyBlock && this.log !== null) this.log.blockFound(t, chain.height, false, chain.subsidySats, 0, headerS)

@@ -137,12 +137,12 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
         const d = e.data
         const r = { atS, height: d.height, oldBits: parseBits(d.oldBits), newBits: parseBits(d.newBits), firstBlockTimeS: d.firstBlockTimeS, lastBlockTimeS: d.lastBlockTimeS }
         observedRetargets.push(r)
-        return push({ kind: "difficulty", ...r, anchor: -1 })
+        return push({ kind: "difficulty", ...r, anchor: -1, closesStretch: false })
       }
       case "BlockFound": {
         const d = e.data
         observedBlocks.push({ atS, height: d.height, blockTimeS: d.blockTimeS, line })
-        return push({ kind: "block", height: d.height, blockTimeS: d.blockTimeS, fleet: d.fleet, subsidySats: d.subsidySats, feesSats: d.feesSats, anchor: -1 })
+        return push({ kind: "block", height: d.height, blockTimeS: d.blockTimeS, fleet: d.fleet, subsidySats: d.subsidySats, feesSats: d.feesSats, anchor: -1, closesStretch: false })
       }
       case "FeesObserved":
         push({ kind: "fees", meanSats: e.data.meanFeePerBlockSats })
@@ -208,16 +208,19 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
 
   // Contract and span ends were appended where their event was; order all changes by time, stably. Observed
   // retargets and blocks learn their anchor in the stretch.
-  const ordered = changes
+  const sorted = changes
     .map((c, i) => ({ c, i }))
     .sort((a, b) => a.c.atS - b.c.atS || a.i - b.i)
-    .map(({ c }): TimedPlanChange => {
-      const ch = c.change
-      if (observed === null) return c
-      if (ch.kind === "difficulty") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height - 1) } }
-      if (ch.kind === "block") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height) } }
-      return c
-    })
+    .map(({ c }) => c)
+  const lastObserved = sorted.findLastIndex((c) => c.change.kind === "difficulty" || c.change.kind === "block")
+  const ordered = sorted.map((c, i): TimedPlanChange => {
+    const ch = c.change
+    if (observed === null) return c
+    const closesStretch = i === lastObserved
+    if (ch.kind === "difficulty") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height - 1), closesStretch } }
+    if (ch.kind === "block") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height), closesStretch } }
+    return c
+  })
   return {
     name: sd.name,
     startS,

@@ -75,6 +75,8 @@ export type PlanChange =
       readonly lastBlockTimeS: number
       /** The observed stretch's anchor of the epoch's last block (ObservedStretch). */
       readonly anchor: number
+      /** The stretch's last observation: the chosen engine generates from here on. */
+      readonly closesStretch: boolean
     }
   | {
       readonly kind: "block"
@@ -85,6 +87,8 @@ export type PlanChange =
       readonly feesSats: number
       /** The observed stretch's anchor of this block (ObservedStretch). */
       readonly anchor: number
+      /** The stretch's last observation: the chosen engine generates from here on. */
+      readonly closesStretch: boolean
     }
   /** An observed fee level per block from now on (FeesObserved); NaN: its span ended, the model's again. */
   | { readonly kind: "fees"; readonly meanSats: number }
