@@ -27,7 +27,7 @@ describe("observed stretches", () => {
           expect(simulateLog(scenarioOfText(s.text), seed, engine, { version: "test" }).text).toBe(run.text)
         }
       }),
-      { numRuns: propertyRuns(40) }
+      { numRuns: propertyRuns(20) }
     )
   }, propertyTimeoutMs())
 
@@ -46,7 +46,7 @@ describe("observed stretches", () => {
           expect(Array.from(path.minedSatsByMonth)).toEqual(Array.from(run.outcome.minedSatsByMonth))
         }
       }),
-      { numRuns: propertyRuns(30) }
+      { numRuns: propertyRuns(12) }
     )
   }, propertyTimeoutMs())
 })
