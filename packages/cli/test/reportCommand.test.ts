@@ -141,10 +141,12 @@ describe("hashsim report (the real CLI)", () => {
   it("refuses bad input with file:line: field: message, exit 1 and no output file", () => {
     const dir = mkdtempSync(join(work, "bad-cli-"))
     const file = join(dir, "truncated.jsonl")
-    writeFileSync(file, `${logLines().slice(0, -1).join("\n")}\n`)
+    const kept = logLines().slice(0, -1)
+    writeFileSync(file, `${kept.join("\n")}\n`)
     const result = runCli(["report", file, "--out", join(dir, "report.html")])
     expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/truncated\.jsonl:10960: line: truncated/)
+    // The last line kept is where the seal is missing.
+    expect(result.stderr).toMatch(new RegExp(`truncated\\.jsonl:${kept.length}: line: truncated`))
     noHtmlLeft(dir)
     const mc = mcFolder(dir, (s, o) => [s, o.replace("-3,", "abc,")])
     const bad = runCli(["report", mc, "--scenario", scenarioFile, "--out", join(dir, "report.html")])
