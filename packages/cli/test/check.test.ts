@@ -124,7 +124,7 @@ describe("checkLogInvariants finds faults planted in a real log", () => {
       e === retarget && e.type === "DifficultyAdjusted" ? { ...e, data: { ...e.data, newBits: "1800ffff", lastBlockTimeS: e.data.firstBlockTimeS + 100 * 1_209_600 } } : e
     )
     const v = checkLogInvariants(clamped).filter((x) => x.invariant === "chain" && x.line === retarget.seq)
-    expect(v.map((x) => x.message)).toContain("new target exceeds 4 x the old target (1702c4de -> 1800ffff)")
+    expect(v.map((x) => x.message)).toContain("new target exceeds 4 x the old target (1702c4e4 -> 1800ffff)")
   })
 
   it("checkFileText of the same log agrees with the command's view (all ok)", () => {

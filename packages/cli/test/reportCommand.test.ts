@@ -154,7 +154,8 @@ describe("hashsim report (the real CLI)", () => {
   it("refuses bad input with file:line: field: message, exit 1 and no output file", () => {
     const dir = mkdtempSync(join(work, "bad-cli-"))
     const file = join(dir, "truncated.jsonl")
-    writeFileSync(file, `${logLines().slice(0, -1).join("\n")}\n`)
+    const kept = logLines().slice(0, -1)
+    writeFileSync(file, `${kept.join("\n")}\n`)
     const result = runCli(["report", file, "--out", join(dir, "report.html")])
     expect(result.status).toBe(1)
     // The last line kept (the seal was cut off) is where the log ends too early.

@@ -2,8 +2,8 @@
 // credits and sales; every satoshi credited traces to a fleet block found solo (that block's subsidy + fees), to a
 // day's solo blocks (aggregate engine), or to an FPPS payout while the pool was FPPS and something was online;
 // sale proceeds and hosting fees follow their rounding rules.
-import { satsToUsdCents } from "@hashsim/economics"
-import { lookup, onlineThs } from "@hashsim/ledger"
+import { satsToUsdCents, SECONDS_PER_DAY } from "@hashsim/economics"
+import { inForce, lookup, onlineThs, onlineThsAt } from "@hashsim/ledger"
 import { type Invariant, type InvariantEvent, Violations } from "./Invariant.ts"
 
 interface PendingBlock {
@@ -113,6 +113,9 @@ const step = (s: ConservationState, ev: InvariantEvent): ConservationState => {
   }
   if (after.pool.mode === "fpps") s.fppsSince = true
   if (onlineThs(after) > 0) s.onlineSinceFpps = true
+  // An observed operating hashrate (FleetOperationObserved) that ends before the day does: what is online after it.
+  const span = inForce(after.observed.fleetOperation, ev.atS)
+  if (span !== null && span.untilS < (ev.day + 1) * SECONDS_PER_DAY && onlineThsAt(after, span.untilS) > 0) s.onlineSinceFpps = true
   // BTC held = credited - sold, never negative; cash = the sum of what moves it.
   const held = after.treasury.btcHeldSats
   if (held !== s.creditedSats - s.soldSats) fail(`BTC held ${held} sats, but credited - sold = ${s.creditedSats - s.soldSats}`)

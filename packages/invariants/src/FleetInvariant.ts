@@ -1,8 +1,9 @@
 // The fleet invariant: for every lot, online <= deployed <= purchased, deployments less removals never negative
 // and equal to the fold's; no power drawn with nothing online; a day's hosting invoice within its site's peak power
-// for 24 hours, and zero where nothing was online that day.
-import { onlineThsOf } from "@hashsim/economics"
-import { type LedgerState, lookup, onlinePowerKw, onlineThs } from "@hashsim/ledger"
+// for 24 hours (under an observed operating hashrate, that hashrate's share of the site), and zero where nothing
+// was online that day.
+import { onlineThsOf, SECONDS_PER_DAY } from "@hashsim/economics"
+import { inForce, type LedgerState, lookup, onlinePowerKw, onlineThs } from "@hashsim/ledger"
 import { type Invariant, type InvariantEvent, THS_RELATIVE_SLACK, Violations } from "./Invariant.ts"
 
 interface FleetState {
@@ -15,13 +16,28 @@ interface FleetState {
 
 const within = (x: number, bound: number): boolean => x <= bound + THS_RELATIVE_SLACK * Math.max(1, Math.abs(bound), Math.abs(x))
 
+/**
+ * A site's peak power (kW) from the state's time to the end of its day: its machines less curtailment, at the
+ * day's uptime; while a FleetOperationObserved is in force, the reported hashrate spread over the sites as deployed
+ * (onlinePowerKw's total) — and, when that span ends within the day, the larger of the two.
+ */
 const sitePowerKw = (s: LedgerState, siteId: string): number => {
+  const nowS = s.lastAtS ?? 0
+  const span = inForce(s.observed.fleetOperation, nowS)
   let watts = 0
+  let online = 0
+  let deployed = 0
   for (const lot of Object.values(s.lots)) {
     const ths = lookup(lot.deployedThsBySite, siteId) ?? 0
-    watts += ths * (1 - (lookup(s.sites, siteId)?.curtailedFraction ?? 0)) * lot.efficiencyJth
+    deployed += lot.deployedThs
+    watts += ths * lot.efficiencyJth
+    online += ths * (1 - (lookup(s.sites, siteId)?.curtailedFraction ?? 0)) * lot.efficiencyJth
   }
-  return (watts * s.uptimeFraction) / 1000
+  const modelKw = (online * s.uptimeFraction) / 1000
+  if (span === null) return modelKw
+  const observedKw = deployed > 0 ? (watts * span.value) / deployed / 1000 : 0
+  const dayEndS = (Math.floor(nowS / SECONDS_PER_DAY) + 1) * SECONDS_PER_DAY
+  return span.untilS < dayEndS ? Math.max(observedKw, modelKw) : observedKw
 }
 
 const notePower = (f: FleetState, s: LedgerState): void => {

@@ -2,7 +2,7 @@
 // invalid scenario is refused before any worker starts), and the compiled plan travels to the workers, which
 // run the engine alone (EngineRunner.ts). The plan comes from the scenario's bytes, whose SHA-256 the outputs record.
 import { createHash } from "node:crypto"
-import { ScenarioInvalidError, scenarioOfText } from "@hashsim/sim"
+import { ScenarioInvalidError, scenarioOfText, type ScenarioPlan } from "@hashsim/sim"
 import { enginePathRunner, type EngineName, type EngineRunnerOptions } from "./EngineRunner.ts"
 import type { PathRunner, RunnerSpec } from "./PathRunner.ts"
 
@@ -29,12 +29,18 @@ const engineOptions = ({ scenarioText, scenarioFile, engine }: SimRunnerOptions)
   }
 }
 
-/** The RunnerSpec that makes workers build the engine's runner for this scenario (throws on an invalid scenario). */
-export const simRunnerSpec = (options: SimRunnerOptions): RunnerSpec => ({
+/** The RunnerSpec that makes workers build the engine's runner for a plan already compiled (the CLI's decision). */
+export const planRunnerSpec = (plan: ScenarioPlan, engine: EngineName): RunnerSpec => ({
   moduleUrl: new URL("./EngineRunner.ts", import.meta.url).href,
   exportName: "enginePathRunner",
-  options: engineOptions(options)
+  options: { plan, engine } satisfies EngineRunnerOptions
 })
+
+/** The RunnerSpec that makes workers build the engine's runner for this scenario (throws on an invalid scenario). */
+export const simRunnerSpec = (options: SimRunnerOptions): RunnerSpec => {
+  const { plan, engine } = engineOptions(options)
+  return planRunnerSpec(plan, engine)
+}
 
 /** The same runner in this thread (benchmarks and tests). */
 export const simPathRunner = (options: SimRunnerOptions): PathRunner => enginePathRunner(engineOptions(options))

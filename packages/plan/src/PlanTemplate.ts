@@ -11,13 +11,14 @@ until: 2028-11-07              # four years, through the April 2028 halving (bri
 discountRate: 10%              # a year, for NPV (assumption)
 btcPrice: $75,600              # at the start (assumption: BTC traded near $75-76k on 2024-11-06/07)
 
-# The network at the start. Leave out height, difficulty and epochStart to take them from the real chain data
-# (../shared/data/chain) when it covers the start, or from the hashrate alone (the tool derives bits and the
-# epoch and says so). This reference keeps the assumptions it was first written with (scenarios/README.md).
+# The network at the start: the real chain's state on 2024-11-07 (observed, ../shared/data/chain: the epoch from
+# block 868,896, first block 2024-11-04T22:28:08Z, bits 1702c4e4; mainnet-retargets-870912-941472.csv line 2). Leave
+# out height, bits and epochStart and \`hashsim compile\` takes the same from that data (it prints a note); stated
+# here so the plan compiles to the same scenario without it. The hashrate stays the brief's.
 network:
-  height: 869183               # assumption: block 868,896 plus ~287 blocks
-  difficulty: 101.65 T         # assumption: the difficulty after the early-November 2024 retarget
-  epochStart: 2024-11-05T02:00:00Z   # assumption: block 868,896's time, to within hours
+  height: 869194               # observed epoch, tip interpolated between its first and last block times (as compile does)
+  bits: 1702c4e4               # observed: the epoch's bits (difficulty 101.65 T)
+  epochStart: 2024-11-04T22:28:08Z   # observed: block 868,896's header time (1730759288)
   hashrate: 753.11 EH/s        # brief: the total, the fleet included (50 / 753.11 = 6.64%)
 
 market:

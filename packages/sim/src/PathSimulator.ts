@@ -1,7 +1,8 @@
 // One simulated path of a scenario, as a day loop: each day the plan's changes and random curtailment apply at
 // their times, the market steps, the engine mines every constant-rate stretch between them, and the day closes
 // (payouts, hosting books, the outcome, the month's sale). The parts live in their own modules (chain/, engine/,
-// market/, fleet/, pool/, books/, treasury/, outcome/); this class wires them and owns the order of things.
+// market/, fleet/, pool/, books/, treasury/, outcome/); this class wires them and owns the order of things. Inside
+// an observed stretch ObservedArrivals mines the observed chain; at its last observation the chosen engine takes over.
 // Plain numbers and typed arrays; nothing allocated per block or day.
 import { floorSats } from "@hashsim/economics"
 import { HostingBooks } from "./books/HostingBooks.ts"
@@ -9,6 +10,7 @@ import { ChainClock } from "./chain/ChainClock.ts"
 import { AggregateEngine } from "./engine/AggregateEngine.ts"
 import type { BlockArrivals, EngineHooks } from "./engine/BlockArrivals.ts"
 import { BlockEngine } from "./engine/BlockEngine.ts"
+import { ObservedArrivals } from "./engine/ObservedArrivals.ts"
 import type { EngineFaults } from "./engine/EngineFaults.ts"
 import { Fleet } from "./fleet/Fleet.ts"
 import { Operator } from "./fleet/Operator.ts"
@@ -45,15 +47,21 @@ export class PathSimulator implements EngineHooks {
   private readonly out: OutcomeSink
   private readonly blockEngine: BlockEngine
   private readonly aggregateEngine: AggregateEngine
+  /** Inside the observed stretch, in the block and the aggregate engine's forms (null: nothing observed). */
+  private readonly observedBlock: ObservedArrivals | null
+  private readonly observedAggregate: ObservedArrivals | null
   // per run
   private engine!: BlockArrivals
+  /** The engine after the observed stretch (the one chosen), and the stretch's, while it lasts. */
+  private generating!: BlockArrivals
+  private observed: ObservedArrivals | null = null
   private log: SimSink | null = null
   private changeCursor = 0
 
   constructor(plan: ScenarioPlan, options: SimulatorOptions = {}) {
     this.plan = plan
     this.index = indexPlan(plan)
-    this.market = new Market(plan, this.index, this.chain)
+    this.market = new Market(plan, this.index, this.chain, options.faults)
     this.operator = new Operator(this.index)
     this.fleet = new Fleet(this.index.nSites, this.market, this.chain, options.faults)
     this.pool = new Pool(this.fleet, this.chain, this.market.fees)
@@ -62,8 +70,12 @@ export class PathSimulator implements EngineHooks {
     this.out = new OutcomeSink(plan, this.index)
     const { chain, fleet, pool } = this
     const fees = this.market.fees
-    this.blockEngine = new BlockEngine(chain, fleet, pool, fees, this, options.everyBlock === true, plan.observedBlocksUntilS)
-    this.aggregateEngine = new AggregateEngine(chain, fleet, pool, fees, this, plan.observedBlocksUntilS, options.faults)
+    const everyBlock = options.everyBlock === true
+    this.blockEngine = new BlockEngine(chain, fleet, pool, fees, this, everyBlock)
+    this.aggregateEngine = new AggregateEngine(chain, fleet, pool, fees, this, options.faults)
+    const stretch = plan.observed
+    this.observedBlock = stretch === null ? null : new ObservedArrivals(stretch, plan.startS, chain, fleet, pool, fees, this, true, everyBlock)
+    this.observedAggregate = stretch === null ? null : new ObservedArrivals(stretch, plan.startS, chain, fleet, pool, fees, this, false, false)
   }
 
   /**
@@ -73,7 +85,9 @@ export class PathSimulator implements EngineHooks {
   run(seed: number, engine: EngineKind, sink: SimSink | null = null): PathOutcome {
     checkSeed(seed)
     this.log = sink
-    this.engine = engine === "block" ? this.blockEngine : this.aggregateEngine
+    this.generating = engine === "block" ? this.blockEngine : this.aggregateEngine
+    this.observed = engine === "block" ? this.observedBlock : this.observedAggregate
+    this.engine = this.observed ?? this.generating
     this.reset(seed)
     const cal = this.plan.calendar
     const changeAtS = this.index.changeAtS
@@ -130,7 +144,8 @@ export class PathSimulator implements EngineHooks {
     this.chain.setBits(plan.network.bits)
     this.chain.sync(plan.network.height)
     this.chain.epochFirstS = plan.network.epochFirstBlockTimeS
-    this.engine.reset(seed, this.log, this.index.needFleetDraws)
+    this.generating.reset(seed, this.log, this.index.needFleetDraws)
+    if (this.observed !== null) this.observed.reset(seed, this.log, this.index.needFleetDraws)
   }
 
   // ---- changes at their times ----
@@ -144,6 +159,8 @@ export class PathSimulator implements EngineHooks {
       const at = ix.changeAtS[i]!
       const change = ix.changes[i]!
       if (change.kind === "curtail" && change.fraction > 0) this.curtailment.yieldTo(change.siteIndex, at, this.fleet, this.log)
+      // An observed retarget or block finds the chain where it says: the blocks before it are mined first.
+      if ((change.kind === "difficulty" || change.kind === "block") && this.observed !== null) this.observed.reach(change.anchor, at)
       if (ix.changeEvent[i]! >= 0 && this.log !== null) this.log.planEvent(ix.changeEvent[i]!)
       this.apply(change, at)
       if (this.chain.halvingDue) {
@@ -189,17 +206,32 @@ export class PathSimulator implements EngineHooks {
         // Observed history: the chain is where the real one was; the next block starts the new epoch.
         this.chain.setBits(c.newBits)
         this.chain.sync(c.height - 1)
-        return this.engine.resync()
+        return this.afterObserved(at, c.closesStretch)
       case "block":
         this.chain.observeBlock(c.height, c.blockTimeS)
-        this.engine.resync()
+        if (this.observed !== null) this.observed.passed(c.anchor, c.height, at)
         if (c.fleet && this.pool.solo) this.creditSolo(at, c.subsidySats + c.feesSats, c.height, BASIS_BLOCK)
+        return this.afterObserved(at, c.closesStretch)
+      case "fees":
+        return this.market.fees.observe(c.meanSats)
+      case "operation":
+        this.fleet.observedThs = c.hashrateThs
         return
       case "none":
         return
       default:
         return c satisfies never
     }
+  }
+
+  /** After an observed retarget or block at `t`: after the last observation, the chosen engine generates from here. */
+  private afterObserved(t: number, closesStretch: boolean): void {
+    const observed = this.observed
+    if (observed === null || !closesStretch) return
+    observed.handOver(t)
+    this.observed = null
+    this.engine = this.generating
+    this.engine.resync()
   }
 
   /** The day's market, then the operating policy's decision on it, then the rates that follow. */
@@ -230,7 +262,8 @@ export class PathSimulator implements EngineHooks {
 
   retarget(t: number): void {
     this.accrueFpps(t)
-    if (this.chain.retarget(t, this.plan.observedDifficultyUntilS, this.log)) this.fleet.rework()
+    this.chain.retarget(t, this.log)
+    this.fleet.rework()
   }
 
   halving(t: number): void {

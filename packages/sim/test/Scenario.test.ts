@@ -71,7 +71,7 @@ describe("hindcast then forecast", () => {
     }
   })
 
-  it("observed fleet blocks are credited (solo) and stand in for generated ones until the last of them", () => {
+  it("an observed fleet block is one of the fleet's: credited (solo), and the fleet's share of the others is still drawn", () => {
     const height = 2016 * 430 + 500
     const at = "2024-01-05T12:00:00Z"
     const plan = scenarioOfText(withLine(`{"at":"${at}","type":"BlockFound","v":1,"data":{"height":${height},"blockTimeS":${Date.parse(at) / 1000},"fleet":true,"subsidySats":312500000,"feesSats":12345}}`))
@@ -79,7 +79,11 @@ describe("hindcast then forecast", () => {
     for (const engine of ["block", "aggregate"] as const) {
       const credits: Array<[number, number]> = []
       const fleetBlocks: Array<[number, number]> = []
-      class Recorder extends NullSink {
+      let tipAtObserved = -1
+      const recorder = new (class extends NullSink {
+        override planEvent(): void {
+          if (tipAtObserved < 0 && sim.tipHeight >= height - 1) tipAtObserved = sim.tipHeight
+        }
         override rewardCredited(tS: number, amountSats: number): void {
           credits.push([tS, amountSats])
         }
@@ -89,12 +93,16 @@ describe("hindcast then forecast", () => {
         override blocksMined(tS: number, _f: number, _l: number, fleet: number): void {
           if (fleet > 0) fleetBlocks.push([tS, -1])
         }
-      }
-      new PathSimulator(plan).run(2, engine, new Recorder())
-      expect(credits[0]).toEqual([atS, 312_512_345])
-      // Nothing generated for the fleet before the observed block (the aggregate's summaries end at day ends).
-      expect(fleetBlocks.every(([t, h]) => t >= atS && (h === -1 || h > height))).toBe(true)
-      expect(fleetBlocks.length).toBeGreaterThan(0)
+      })()
+      const sim = new PathSimulator(plan)
+      sim.run(2, engine, recorder)
+      expect(credits).toContainEqual([atS, 312_512_345])
+      // The observed block finds the chain one block short of it: the blocks before it are all mined.
+      expect(tipAtObserved).toBe(height - 1)
+      // Generated fleet blocks before the observed one (it suppresses none) and after it, never at its height.
+      expect(fleetBlocks.some(([t]) => t < atS)).toBe(true)
+      expect(fleetBlocks.some(([t]) => t > atS)).toBe(true)
+      expect(fleetBlocks.every(([t, h]) => h !== height && (h === -1 || (t < atS ? h < height : h > height)))).toBe(true)
     }
   })
 

@@ -5,6 +5,7 @@
 import fc from "fast-check"
 import { hashrateForBits } from "@hashsim/chain"
 import { MAX_FLEET_THS } from "@hashsim/ledger"
+import { withObservations } from "./ObservedArbitrary.ts"
 
 /** The engines a path runs on (the simulator's EngineKind; restated so the testkit stays below the simulator). */
 export type EngineKind = "block" | "aggregate"
@@ -42,6 +43,8 @@ export interface ScenarioConstraints {
   readonly tipHeight?: number
   /** A network at powLimit's bits running slower than they imply, so a retarget wants an easier target than powLimit. */
   readonly slowAtPowLimit?: boolean
+  /** Add observed history (ObservedArbitrary.ts): retargets at any pace, blocks, fee levels, fleet operation. */
+  readonly observed?: boolean
 }
 
 const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScenarioParts => {
@@ -226,7 +229,7 @@ const scenarioOf = (g: fc.GeneratorValue, c: ScenarioConstraints): GeneratorScen
         break
     }
   }
-  return { lines }
+  return { lines: c.observed === true ? withObservations(g, { startS, untilS, height, bits, epochFirstBlockTimeS }, lines) : lines }
 }
 
 interface GeneratorScenarioParts {

@@ -12,7 +12,7 @@ import {
   selectShard,
   shardRange,
   ShardSpecInvalidError,
-  simRunnerSpec,
+  planRunnerSpec,
   type Shard
 } from "@hashsim/montecarlo"
 import { MODEL_VERSION } from "@hashsim/sim"
@@ -20,6 +20,7 @@ import { Console, Effect, Option } from "effect"
 import type { Command } from "effect/cli"
 import type { mcConfig } from "./McCommand.ts"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
+import { acceptScenario } from "../ScenarioAcceptance.ts"
 import { hashsimVersion } from "../Version.ts"
 import { parseMasterSeed, parseWhole, usage, workersOf } from "../BatchFlags.ts"
 import { readScenarioOrFail } from "./ValidateHandler.ts"
@@ -38,11 +39,9 @@ export const mcHandler = (args: Command.Command.Config.Infer<typeof mcConfig>) =
       const identity = { hashsimVersion, scenarioSha256: scenarioSha256(bytes), engine: args.engine, masterSeed, paths, modelVersion: MODEL_VERSION }
       const label = shard === undefined ? "mc" : `mc shard ${formatShard(shard)}`
       const progress = progressReporter({ isTTY: process.stderr.isTTY === true, write: (t) => { process.stderr.write(t) } }, label, () => performance.now())
-      // The scenario is validated and compiled once, here, before any worker starts.
-      const runner = yield* Effect.try({
-        try: () => simRunnerSpec({ scenarioText: bytes.toString("utf8"), scenarioFile: args.scenario, engine: args.engine }),
-        catch: (error) => new InputRejectedError({ message: (error as Error).message })
-      })
+      // The scenario is validated and compiled once, here, before any worker starts: the decision `run` makes.
+      const plan = yield* acceptScenario(args.scenario, bytes)
+      const runner = planRunnerSpec(plan, args.engine)
       const result = yield* runBatch({
         runner,
         identity,

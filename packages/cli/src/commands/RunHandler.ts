@@ -8,6 +8,7 @@ import { Effect, Option } from "effect"
 import type { Command } from "effect/cli"
 import type { runConfig } from "./RunCommand.ts"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
+import { acceptScenario } from "../ScenarioAcceptance.ts"
 import { hashsimVersion } from "../Version.ts"
 import { showWarnings, strictFlag } from "../Warnings.ts"
 import { reportCsv, reportTable } from "./ReplayHandler.ts"
@@ -60,20 +61,9 @@ export const runHandler = ({ scenario, seed, engine, until, out, format, strict,
       yield* Effect.try({ try: () => checkOutputPath(out, "file"), catch: (e) => new UsageError({ message: messageOf(e) }) })
       const input = yield* readScenarioOrFail(scenario)
       const text = input.bytes
-      // Validation and compilation first: an invalid scenario is refused before any simulation starts.
-      const plan = yield* Effect.try({
-        try: () => {
-          const full = scenarioOfText(text)
-          return horizon === undefined ? full : planUntil(full, horizon.s, horizon.at)
-        },
-        catch: (error) => {
-          if (error instanceof ScenarioInvalidError) {
-            process.stderr.write(`${error.render(scenario)}\n`)
-            return new InputRejectedError({ message: `${scenario}: ${error.problems.length} problem(s); nothing simulated` })
-          }
-          return new InputRejectedError({ message: `${scenario}: ${messageOf(error)}` })
-        }
-      })
+      // Validation and compilation first (the decision `mc` makes too): an invalid scenario is refused before any
+      // simulation starts.
+      const plan = yield* acceptScenario(scenario, text, horizon)
       yield* showWarnings(scenario, input.warnings(), strict)
       if (horizon !== undefined && horizon.s > plan.untilS) {
         return yield* Effect.fail(new UsageError({

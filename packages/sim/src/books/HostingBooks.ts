@@ -68,10 +68,18 @@ export class HostingBooks {
     const sla = this.index.contractSla
     const siteOf = this.index.contractSite
     const takeOrPay = this.index.contractTakeOrPay
+    const observed = fleet.observedThs >= 0
     for (let c = 0; c < this.active.length; c++) {
       if (this.active[c] === 0) continue
       const s = siteOf[c]!
       const w = fleet.sitePowerW[s]!
+      if (observed) {
+        // The reported operating hashrate at the deployed machines' efficiency, spread over the sites as deployed
+        // (the ledger's onlinePowerKw); it does not say how much was curtailment or outage, so neither is credited.
+        this.energyJ[c] = this.energyJ[c]! + w * fleet.observedScale * dt
+        if (takeOrPay[c]! > 0) this.fullJ[c] = this.fullJ[c]! + w * dt
+        continue
+      }
       const cf = fleet.hostCurtailedAt(s)
       if (cf > 0) this.curtailedJ[c] = this.curtailedJ[c]! + w * cf * uptime * dt
       if (takeOrPay[c]! > 0) this.fullJ[c] = this.fullJ[c]! + w * (1 - cf) * dt

@@ -57,18 +57,16 @@ export class ChainClock {
   }
 
   /**
-   * The epoch's last block was mined at `t`: a new epoch starts and, unless observed retargets still stand in for
-   * generated ones (`t` before `observedUntilS`), the bits follow Bitcoin's rule. Returns whether they changed.
+   * The epoch's last block was generated at `t`: a new epoch starts and the bits follow Bitcoin's rule (inside an
+   * observed stretch no block is generated, the observed retarget sets the bits: setBits and sync).
    */
-  retarget(t: number, observedUntilS: number, log: SimSink | null): boolean {
+  retarget(t: number, log: SimSink | null): void {
     this.toRetarget = RETARGET_INTERVAL
     this.firstPending = true
-    if (t < observedUntilS) return false
     const last = Math.floor(t)
     const newBits = retargetBits(this.bits, this.epochFirstS, last)
     if (log !== null) log.difficultyAdjusted(t, this.height + 1, this.bits, newBits, this.epochFirstS, last)
     this.setBits(newBits)
-    return true
   }
 
   /** The era's last block was mined at `t`: the subsidy halves from the next block. */

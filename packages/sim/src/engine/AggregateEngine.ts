@@ -3,7 +3,8 @@
 // (retarget or halving, r blocks ahead) is Gamma(r - 1, 1) after it, and the blocks in between are uniform on
 // that stretch. A constant-rate stretch [a, b) just spends lambda * (b - a) of these budgets, so nothing is drawn
 // per day unless blocks must be counted (a log, or solo payouts): then a day's interior blocks are
-// Binomial(remaining, its share of the remaining stretch), the fleet's Binomial(n, p).
+// Binomial(remaining, its share of the remaining stretch), the fleet's Binomial(n, p). Inside an observed stretch
+// ObservedArrivals mines instead (in this form: BlocksMined summaries).
 import { binomial, rngFor, standardExponential, standardGamma, type Sfc32 } from "../random/index.ts"
 import type { ChainClock } from "../chain/ChainClock.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
@@ -39,8 +40,6 @@ export class AggregateEngine implements BlockArrivals {
     private readonly pool: Pool,
     private readonly fees: FeeModel,
     private readonly hooks: EngineHooks,
-    /** No fleet block is generated before the last observed one. */
-    private readonly observedBlocksUntilS: number,
     faults: EngineFaults | undefined
   ) {
     this.fleetCountRounded = faults?.fleetCountRounded === true
@@ -100,7 +99,7 @@ export class AggregateEngine implements BlockArrivals {
             this.interior -= k
             n += k
           }
-          if (n > 0) this.takeBlocks(n, tc)
+          if (n > 0) this.takeBlocks(n)
         }
         this.toBound -= len
         return
@@ -112,7 +111,7 @@ export class AggregateEngine implements BlockArrivals {
         chain.firstPending = false
         if (this.toFirst < this.toBound) n += 1
       }
-      if (this.counting) this.takeBlocks(n, tc)
+      if (this.counting) this.takeBlocks(n)
       else this.skipBlocks(chain.toRetarget < chain.toHalving ? chain.toRetarget : chain.toHalving)
       // A period ends at the boundary block, so the summary never spans a retarget or a halving.
       if (this.log !== null) this.flushPeriod(tau)
@@ -154,12 +153,11 @@ export class AggregateEngine implements BlockArrivals {
   }
 
   /** `k` network blocks at the current subsidy; the fleet's share thinned binomially, fees as one gamma. */
-  private takeBlocks(k: number, from: number): void {
+  private takeBlocks(k: number): void {
     const chain = this.chain
     chain.height += k
     chain.toRetarget -= k
     chain.toHalving -= k
-    if (from < this.observedBlocksUntilS) return
     const p = this.fleet.pFleet
     const fleet = this.fleetCountRounded ? Math.round(k * p) : binomial(this.rFleet, k, p)
     if (fleet === 0) return

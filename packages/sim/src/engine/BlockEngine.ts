@@ -1,6 +1,6 @@
 // The block engine, the reference: every inter-arrival time drawn (Exp(1) budgets spent at the block rate, the
 // budget carrying over stretch boundaries), each block the fleet's with probability pFleet. Replayable
-// block-level logs come from here.
+// block-level logs come from here. Inside an observed stretch ObservedArrivals mines instead (in this form).
 import { rngFor, standardExponential, type Sfc32 } from "../random/index.ts"
 import type { ChainClock } from "../chain/ChainClock.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
@@ -23,9 +23,7 @@ export class BlockEngine implements BlockArrivals {
     private readonly fees: FeeModel,
     private readonly hooks: EngineHooks,
     /** Report every network block to the log, not only the fleet's. */
-    private readonly everyBlock: boolean,
-    /** No fleet block is generated before the last observed one. */
-    private readonly observedBlocksUntilS: number
+    private readonly everyBlock: boolean
   ) {}
 
   reset(seed: number, log: SimSink | null, needFleetDraws: boolean): void {
@@ -46,7 +44,9 @@ export class BlockEngine implements BlockArrivals {
     const chain = this.chain
     const fleet = this.fleet
     const everyBlock = this.everyBlock && log !== null
-    const drawFleet = log !== null || (this.needFleetDraws && this.pool.solo)
+    // Drawn whenever the path may ever pay solo, not only while it does: a path's fleet blocks must not depend on
+    // whether a log is written (a Monte Carlo path is the run's path).
+    const drawFleet = log !== null || this.needFleetDraws
     for (;;) {
       const lambda = fleet.lambda
       if (!(lambda > 0)) return
@@ -62,7 +62,7 @@ export class BlockEngine implements BlockArrivals {
         chain.firstPending = false
       }
       if (drawFleet && this.rFleet.nextDouble() < fleet.pFleet) this.fleetBlock(tc)
-      else if (everyBlock) log.blockFound(tc, chain.height, false, chain.subsidySats, 0)
+      else if (everyBlock) log.blockFound(tc, chain.height, false, chain.subsidySats, 0, Math.floor(tc))
       if (--chain.toRetarget === 0) this.hooks.retarget(tc)
       if (--chain.toHalving === 0) this.hooks.halving(tc)
       this.budget = standardExponential(this.rArrivals)
@@ -70,10 +70,10 @@ export class BlockEngine implements BlockArrivals {
   }
 
   private fleetBlock(t: number): void {
-    if (t < this.observedBlocksUntilS) return
     const solo = this.pool.solo
-    const fees = solo || this.log !== null ? this.fees.draw(1) : 0
-    if (this.log !== null) this.log.blockFound(t, this.chain.height, true, this.chain.subsidySats, fees)
+    // Drawn for every fleet block, paid or not, so the fee stream is the same with or without a log.
+    const fees = this.fees.draw(1)
+    if (this.log !== null) this.log.blockFound(t, this.chain.height, true, this.chain.subsidySats, fees, Math.floor(t))
     if (solo) this.hooks.creditSolo(t, this.chain.subsidySats + fees, this.chain.height, BASIS_BLOCK)
   }
 }

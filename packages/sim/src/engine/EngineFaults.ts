@@ -1,5 +1,6 @@
 // Deliberate mistakes a test can switch on to show that the statistical tests have power (each is a plausible
-// bug). Read once, when a simulator is built: the aggregate engine takes the first two, the fleet's rates the rest.
+// bug). Read once, when a simulator is built: the aggregate engine takes the first two, the fleet's rates the next
+// two, the fee model the last.
 
 /** Never set outside tests. */
 export interface EngineFaults {
@@ -11,4 +12,6 @@ export interface EngineFaults {
   readonly rateIgnoresFleet?: boolean
   /** Both engines: the fleet's share of blocks is fleet / everyone else instead of fleet / network. */
   readonly fleetShareOfOthers?: boolean
+  /** Fees: an observed fee level (FeesObserved) is ignored, the model's mean stays in force. */
+  readonly observedFeesIgnored?: boolean
 }

@@ -16,6 +16,13 @@ export class Fleet {
   /** 1 where the fleet's operating policy has switched the site off for the day (a whole site, not a share). */
   readonly sitePolicyOff: Uint8Array
   onlineThs = 0
+  /**
+   * The operator's reported operating TH/s while a FleetOperationObserved is in force (-1: none): it is the online
+   * hashrate (downtime and curtailment included), as the ledger's onlineThsAt says.
+   */
+  observedThs = -1
+  /** Under an observation: observed / deployed TH/s, so a site draws its deployed power times this (0 otherwise). */
+  observedScale = 0
   networkHs = 0
   /** Blocks per second of the whole network at the current work per block. */
   lambda = 0
@@ -47,6 +54,8 @@ export class Fleet {
     this.siteCurtailed.fill(0)
     this.siteRandomCurtailed.fill(0)
     this.sitePolicyOff.fill(0)
+    this.observedThs = -1
+    this.observedScale = 0
   }
 
   /** A site's curtailed fraction by its host: the larger of the scheduled and the random one. */
@@ -72,8 +81,15 @@ export class Fleet {
     const otherThs = this.market.otherThs
     const uptime = this.market.uptimeFraction
     let online = 0
-    for (let s = 0; s < this.siteThs.length; s++) online += uncurtailedThs(this.siteThs[s]!, this.curtailedAt(s))
-    online *= uptime
+    if (this.observedThs >= 0) {
+      let deployed = 0
+      for (let s = 0; s < this.siteThs.length; s++) deployed += this.siteThs[s]!
+      online = this.observedThs
+      this.observedScale = deployed > 0 ? online / deployed : 0
+    } else {
+      for (let s = 0; s < this.siteThs.length; s++) online += uncurtailedThs(this.siteThs[s]!, this.curtailedAt(s))
+      online *= uptime
+    }
     this.onlineThs = online
     const network = otherThs + online
     this.pFleet = network > 0 ? online / network : 0

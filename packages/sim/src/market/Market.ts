@@ -3,6 +3,7 @@
 // fee level step first: a network that answers to hashprice reads the day's price, reward and work per block.
 import { roundHalfEven } from "../Money.ts"
 import { rngFor, standardNormal } from "../random/index.ts"
+import type { EngineFaults } from "../engine/EngineFaults.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import type { ScenarioPlan } from "../scenario/ScenarioPlan.ts"
@@ -37,13 +38,14 @@ export class Market implements HashpriceInputs {
     private readonly plan: ScenarioPlan,
     days: PlanIndex,
     /** The chain's next subsidy and work per block, read at each day's start. */
-    private readonly chain: { readonly work: number; readonly subsidySats: number }
+    private readonly chain: { readonly work: number; readonly subsidySats: number },
+    faults?: EngineFaults
   ) {
     const mk = plan.market
     this.other = seriesModelOf(mk.otherHashrate, days, "network", this)
     this.price = seriesModelOf(mk.price, days, "price", this)
     this.uptime = new UptimeModel(mk.uptime.meanFraction, mk.uptime.sdFraction)
-    this.fees = new FeeModel(mk.feePerBlock, days)
+    this.fees = new FeeModel(mk.feePerBlock, days, faults?.observedFeesIgnored === true)
   }
 
   /** Per path: the parameter draws (Monte Carlo's uncertainty, in a fixed order from their own stream), the start. */

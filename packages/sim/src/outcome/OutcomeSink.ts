@@ -225,7 +225,7 @@ export class OutcomeSink implements SimSink {
 
   planEvent(_eventIndex: number): void {}
   marketStepped(_tS: number, _priceUsdCents: number, _otherHashrateThs: number, _uptimeFraction: number): void {}
-  blockFound(_tS: number, _height: number, _fleet: boolean, _subsidySats: number, _feesSats: number): void {}
+  blockFound(_tS: number, _height: number, _fleet: boolean, _subsidySats: number, _feesSats: number, _blockTimeS: number): void {}
   blocksMined(_tS: number, _firstHeight: number, _lastHeight: number, _fleetBlocks: number, _subsidySats: number, _feesSats: number): void {}
   difficultyAdjusted(_tS: number, _height: number, _oldBits: number, _newBits: number, _firstBlockTimeS: number, _lastBlockTimeS: number): void {}
   halvingReached(_tS: number, _height: number, _subsidySats: number): void {}

@@ -5,6 +5,7 @@
 import { parseBits } from "@hashsim/chain"
 import { type EventData, eventTypes, generatedOnlyTypes, type EventType } from "@hashsim/ledger"
 import type { FeePlan } from "../market/FeeModel.ts"
+import { anchorAt, type ObservedBlock, type ObservedRetarget, observedStretchOf } from "../chain/ObservedStretch.ts"
 import { compileSeries } from "../market/registry.ts"
 import { horizonCalendar, secondsOfIso } from "./Calendar.ts"
 import type { ContractPlan, LotPlan, MarketPlan, PlanChange, PlanEvent, ScenarioPlan, TimedPlanChange } from "./ScenarioPlan.ts"
@@ -65,8 +66,13 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
   const siteIndex = new Map<string, number>()
   const contracts: Array<ContractPlan> = []
   const changes: Array<TimedPlanChange> = []
-  let observedDifficultyUntilS = Number.NEGATIVE_INFINITY
-  let observedBlocksUntilS = Number.NEGATIVE_INFINITY
+  const observedRetargets: Array<ObservedRetarget> = []
+  const observedBlocks: Array<ObservedBlock & { readonly line: number }> = []
+  /** A span's end (FeesObserved, FleetOperationObserved) inside the horizon: the model's value from then on. */
+  const spanEnd = (untilAt: string, change: PlanChange): void => {
+    const endS = secondsOfIso(untilAt)
+    if (endS < untilS) changes.push({ atS: endS, eventIndex: -1, change })
+  }
   const siteOf = (id: string): number => known(siteIndex.get(id), `site ${JSON.stringify(id)}`)
   const lotOf = (id: string): number => known(lotIndex.get(id), `lot ${JSON.stringify(id)}`)
 
@@ -142,26 +148,21 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
         return push({ kind: "price", priceUsdCents: e.data.priceUsdCents })
       case "DifficultyAdjusted": {
         const d = e.data
-        observedDifficultyUntilS = atS
-        return push({
-          kind: "difficulty",
-          height: d.height,
-          oldBits: parseBits(d.oldBits),
-          newBits: parseBits(d.newBits),
-          firstBlockTimeS: d.firstBlockTimeS,
-          lastBlockTimeS: d.lastBlockTimeS
-        })
+        const r = { atS, height: d.height, oldBits: parseBits(d.oldBits), newBits: parseBits(d.newBits), firstBlockTimeS: d.firstBlockTimeS, lastBlockTimeS: d.lastBlockTimeS }
+        observedRetargets.push(r)
+        return push({ kind: "difficulty", ...r, anchor: -1, closesStretch: false })
       }
       case "BlockFound": {
         const d = e.data
-        observedBlocksUntilS = atS
-        return push({ kind: "block", height: d.height, blockTimeS: d.blockTimeS, fleet: d.fleet, subsidySats: d.subsidySats, feesSats: d.feesSats })
+        observedBlocks.push({ atS, height: d.height, blockTimeS: d.blockTimeS, line })
+        return push({ kind: "block", height: d.height, blockTimeS: d.blockTimeS, fleet: d.fleet, subsidySats: d.subsidySats, feesSats: d.feesSats, anchor: -1, closesStretch: false })
       }
       case "FeesObserved":
+        push({ kind: "fees", meanSats: e.data.meanFeePerBlockSats })
+        return spanEnd(e.data.untilAt, { kind: "fees", meanSats: Number.NaN })
       case "FleetOperationObserved":
-        // TODO(issue 12): follow observed fee levels and fleet operation in the engines.
-        problems.push({ line, field: "type", message: `${e.type} is not simulated yet` })
-        return
+        push({ kind: "operation", hashrateThs: e.data.operatingHashrateThs })
+        return spanEnd(e.data.untilAt, { kind: "operation", hashrateThs: -1 })
       case "MarketStepped":
       case "BlocksMined":
       case "HalvingReached":
@@ -210,24 +211,36 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
         }),
     ...(mk.uncertainty === undefined ? {} : { uncertainty: { ...mk.uncertainty } })
   }
+  const network = {
+    height: sd.network.height,
+    bits: parseBits(sd.network.bits),
+    epochFirstBlockTimeS: sd.network.epochFirstBlockTimeS,
+    hashrateThs: sd.network.hashrateThs
+  }
+  const observed = observedStretchOf(network, startS, observedRetargets, observedBlocks, (p) => problems.push(p))
   if (problems.length > 0) throw new ScenarioInvalidError(problems)
 
-  // Contract ends were appended where their contract was signed; order all changes by time, stably.
-  const ordered = changes
+  // Contract and span ends were appended where their event was; order all changes by time, stably. Observed
+  // retargets and blocks learn their anchor in the stretch.
+  const sorted = changes
     .map((c, i) => ({ c, i }))
     .sort((a, b) => a.c.atS - b.c.atS || a.i - b.i)
     .map(({ c }) => c)
+  const lastObserved = sorted.findLastIndex((c) => c.change.kind === "difficulty" || c.change.kind === "block")
+  const ordered = sorted.map((c, i): TimedPlanChange => {
+    const ch = c.change
+    if (observed === null) return c
+    const closesStretch = i === lastObserved
+    if (ch.kind === "difficulty") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height - 1), closesStretch } }
+    if (ch.kind === "block") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height), closesStretch } }
+    return c
+  })
   return {
     name: sd.name,
     startS,
     untilS,
     discountRatePerYear: sd.discountRatePerYear,
-    network: {
-      height: sd.network.height,
-      bits: parseBits(sd.network.bits),
-      epochFirstBlockTimeS: sd.network.epochFirstBlockTimeS,
-      hashrateThs: sd.network.hashrateThs
-    },
+    network,
     startPriceUsdCents: sd.priceUsdCents,
     market,
     lots,
@@ -236,8 +249,7 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
     changes: ordered,
     events,
     calendar: horizonCalendar(startS, untilS),
-    observedDifficultyUntilS,
-    observedBlocksUntilS,
+    observed,
     capexUsdCents: lots.reduce((s, l) => s + l.priceUsdCents, 0)
   }
 }

@@ -3,6 +3,7 @@
 import type { EventData, PlannedEntry } from "@hashsim/ledger"
 import type { FeePlan } from "../market/FeeModel.ts"
 import type { SeriesPlan } from "../market/registry.ts"
+import type { ObservedStretch } from "../chain/ObservedStretch.ts"
 import type { HorizonCalendar } from "./Calendar.ts"
 
 export type EngineKind = "block" | "aggregate"
@@ -81,6 +82,10 @@ export type PlanChange =
       readonly newBits: number
       readonly firstBlockTimeS: number
       readonly lastBlockTimeS: number
+      /** The observed stretch's anchor of the epoch's last block (ObservedStretch). */
+      readonly anchor: number
+      /** The stretch's last observation: the chosen engine generates from here on. */
+      readonly closesStretch: boolean
     }
   | {
       readonly kind: "block"
@@ -89,7 +94,15 @@ export type PlanChange =
       readonly fleet: boolean
       readonly subsidySats: number
       readonly feesSats: number
+      /** The observed stretch's anchor of this block (ObservedStretch). */
+      readonly anchor: number
+      /** The stretch's last observation: the chosen engine generates from here on. */
+      readonly closesStretch: boolean
     }
+  /** An observed fee level per block from now on (FeesObserved); NaN: its span ended, the model's again. */
+  | { readonly kind: "fees"; readonly meanSats: number }
+  /** The fleet's observed operating TH/s from now on (FleetOperationObserved); -1: its span ended. */
+  | { readonly kind: "operation"; readonly hashrateThs: number }
   | { readonly kind: "none" }
 
 export interface TimedPlanChange {
@@ -126,10 +139,8 @@ export interface ScenarioPlan {
   /** The plan events in log order (ScenarioStarted first). */
   readonly events: ReadonlyArray<PlanEvent>
   readonly calendar: HorizonCalendar
-  /** Time of the last observed DifficultyAdjusted (hindcast): no retarget is generated before it. -Infinity if none. */
-  readonly observedDifficultyUntilS: number
-  /** Time of the last observed BlockFound (hindcast): no fleet block is generated before it. -Infinity if none. */
-  readonly observedBlocksUntilS: number
+  /** The observed retargets and blocks as anchors (docs/EVENTS.md, "Observed stretches"); null when there are none. */
+  readonly observed: ObservedStretch | null
   /** Total capex (US cents) of every lot in the plan. */
   readonly capexUsdCents: number
 }

@@ -30,8 +30,8 @@ export class LogSink implements SimSink {
     this.emit(tS, event("MarketStepped", { priceUsdCents, otherHashrateThs, uptimeFraction }))
   }
 
-  blockFound(tS: number, height: number, fleet: boolean, subsidySats: number, feesSats: number): void {
-    this.emit(tS, event("BlockFound", { height, blockTimeS: Math.floor(tS), fleet, subsidySats, feesSats }))
+  blockFound(tS: number, height: number, fleet: boolean, subsidySats: number, feesSats: number, blockTimeS: number): void {
+    this.emit(tS, event("BlockFound", { height, blockTimeS, fleet, subsidySats, feesSats }))
   }
 
   blocksMined(tS: number, firstHeight: number, lastHeight: number, fleetBlocks: number, subsidySats: number, feesSats: number): void {

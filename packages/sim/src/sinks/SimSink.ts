@@ -11,8 +11,11 @@ export interface SimSink {
   /** A plan event of the scenario reaches its time (index into ScenarioPlan.events). */
   planEvent(eventIndex: number): void
   marketStepped(tS: number, priceUsdCents: number, otherHashrateThs: number, uptimeFraction: number): void
-  /** Block engine: a fleet block (and, with `everyBlock`, every network block). */
-  blockFound(tS: number, height: number, fleet: boolean, subsidySats: number, feesSats: number): void
+  /**
+   * Block engine: a fleet block (and, with `everyBlock`, every network block) at `tS`, its header time `blockTimeS`
+   * (floor(tS) for a generated block; inside an observed stretch, an observed header time where one is known).
+   */
+  blockFound(tS: number, height: number, fleet: boolean, subsidySats: number, feesSats: number, blockTimeS: number): void
   /** Aggregate engine: the day's summary of network heights covered and the fleet's blocks among them. */
   blocksMined(tS: number, firstHeight: number, lastHeight: number, fleetBlocks: number, subsidySats: number, feesSats: number): void
   difficultyAdjusted(tS: number, height: number, oldBits: number, newBits: number, firstBlockTimeS: number, lastBlockTimeS: number): void
