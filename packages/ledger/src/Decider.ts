@@ -1,3 +1,4 @@
+// Over 450 lines on purpose: every rule of a valid log lives in this one decider (one owner), a case per event type.
 // The decider: `decide` accepts an event or says, with a typed DomainError, which rule it breaks; `evolve` applies
 // an event to the state, total and pure. Decisions are effect's `Result` (Success = the event, Failure = the error).
 import {

@@ -1,3 +1,4 @@
+// Over 450 lines on purpose: one plan section after another, each mapped to its events with its own lines and keys.
 // Compiles a YAML plan in human units (docs/PLANS.md) to the very plan events of the catalogue: one event per
 // purchase, contract, deployment, price, sale and curtailment window, ordered by time, then checked by the
 // ledger's own validator so every problem — a unit, a typo, a decider rule — points at the plan's line and key.

@@ -1,3 +1,4 @@
+// Over 450 lines on purpose: the special functions and the tests built on them belong together (tests only).
 // Statistical helpers for tests of random quantities: special functions, distribution functions, chi-square
 // and Kolmogorov-Smirnov goodness of fit (one and two samples) with p-values and critical values computed.
 // Written independently of the samplers (Lanczos log-gamma, Numerical Recipes incomplete gamma and beta) so a
