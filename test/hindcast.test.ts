@@ -21,8 +21,8 @@ const UNTIL_AT = `${UNTIL}T00:00:00Z`
 const UNTIL_S = Date.parse(UNTIL_AT) / 1000
 
 /**
- * The reference plan with the pool in `mode` and no pool fee, the fleet's uptime constant (its mean) and no per-path
- * uncertainty, so the fleet's online hashrate and the model's fee level are the same on every path.
+ * The reference plan with the pool in `mode` and no pool fee, the fleet's uptime constant (its mean), a constant model
+ * fee level and no per-path uncertainty, so the fleet's online hashrate and the model's fee level are the same on every path.
  */
 const planText = (mode: "fpps" | "solo"): string =>
   readFileSync(join(repoRoot, "scenarios/cango-2024.jsonl"), "utf8").trimEnd().split("\n").map((line) => {
@@ -30,7 +30,10 @@ const planText = (mode: "fpps" | "solo"): string =>
     if (e.type === "PoolConfigured") e.data = { mode, feeFraction: 0 }
     if (e.type === "ScenarioStarted") {
       const { uncertainty: _u, ...market } = e.data["market"] as Record<string, unknown>
-      e.data["market"] = { ...market, uptime: { meanFraction: 0.95, sdFraction: 0 } }
+      // A constant model fee after the observed fee spans, so the closed form knows it (a persistent fee level is
+      // a random path of its own).
+      const fee = market["feePerBlock"] as { meanSats: number; shape: number }
+      e.data["market"] = { ...market, uptime: { meanFraction: 0.95, sdFraction: 0 }, feePerBlock: { meanSats: fee.meanSats, shape: fee.shape } }
     }
     return JSON.stringify(e)
   }).join("\n") + "\n"
@@ -132,7 +135,8 @@ describe.skipIf(data === undefined)("real history 2024-2026", () => {
   }, 300_000)
 
   describe("solo, no pool fee: the mean of 2,000 paths is the closed form", () => {
-    // Months wholly inside the observed retargets (2024-11 .. 2026-02; the last retarget is on 2026-03-20), where
+    // Months wholly inside the observed retargets as the plan is cut (at 2026-03-01 the last observed retarget kept is
+    // 2026-02-19's, so February is partly generated: 2024-11 .. 2026-01 are tested), where
     // the difficulty is the same on every path. Each month's mean is tested two-sided at a family-wise significance
     // of 0.01 (Bonferroni over the months): z = (mean - closed form) / (sd / sqrt(n)), normal by the CLT (n = 2,000
     // paths of some 290 fleet blocks a month each). The per-block share is the epoch's (docs/EVENTS.md), whose mean
@@ -158,18 +162,19 @@ describe.skipIf(data === undefined)("real history 2024-2026", () => {
           sumSq[i] = sumSq[i]! + x * x
         }
       }
-      return months.map((month, i) => {
+      return months.flatMap((month, i) => {
+        if (month > "2026-01") return []
         const mean = sum[i]! / PATHS
         const sd = Math.sqrt((sumSq[i]! - PATHS * mean * mean) / (PATHS - 1))
         const z = (mean - expected.get(month)! / 1e8) / (sd / Math.sqrt(PATHS))
         const pValue = 2 * (1 - normalCdf(Math.abs(z)))
-        return { month, z, rejected: pValue < ALPHA / months.length }
+        return [{ month, z, rejected: pValue < ALPHA / 15 }]
       })
     }
 
     it("agrees in every month (seeds 1-2000, aggregate engine)", () => {
       const months = run({})
-      expect(months.map((m) => m.month)).toHaveLength(16)
+      expect(months.map((m) => m.month)).toHaveLength(15)
       expect(months.filter((m) => m.rejected)).toEqual([])
     }, 300_000)
 
