@@ -7,7 +7,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { blockSubsidy, parseBits, workForBits } from "@hashsim/chain"
 import { expectedBlocks, fppsGrossSats, floorSats, SECONDS_PER_DAY, satsToUsdCents } from "@hashsim/economics"
-import { compilePlan } from "@hashsim/plan"
+import { compilePlan, setPlanParameters } from "@hashsim/plan"
+import { inputDifferences } from "../src/decide/InputDiff.ts"
 import { describe, expect, it } from "vitest"
 import { repoRoot, runCli } from "./runCli.ts"
 
@@ -51,26 +52,36 @@ describe("hashsim compare", () => {
     expect(r.stdout).toMatch(/NPV difference: median \$0, 5-95% \$0 \.\. \$0/)
   }, 240_000)
 
-  it("pairs paths by seed: two plans that differ in the power rate alone differ on every path by the hosting bill alone", () => {
-    const out = join(scratch, "hosted")
-    // The reference plan at a cheaper rate and nothing else changed (the self-hosted plan also switches off below
-    // its break-even, so its BTC differ by more than the bill).
-    const cheaper = join(scratch, "cheaper.yaml")
-    writeFileSync(cheaper, readFileSync(join(repoRoot, "scenarios/cango-2024.yaml"), "utf8").replace("rate: $0.075/kWh", "rate: $0.055/kWh"))
+  it("pairs paths by seed: a cheaper hosting rate changes every path's NPV by the bill alone, not its BTC", () => {
+    const out = join(scratch, "cheaper")
+    const cheaper = join(scratch, "cango-2024-cheaper.yaml")
+    writeFileSync(cheaper, setPlanParameters(readFileSync(join(repoRoot, "scenarios/cango-2024.yaml"), "utf8"), [["contracts.rate", "$0.055/kWh"]]))
     const r = runCli(["compare", "scenarios/cango-2024.yaml", cheaper, "--paths", "16", "--seed", "5", "--out", out, "--workers", "2"])
+    expect(r.stderr).not.toMatch(/internal error/)
     expect(r.status).toBe(0)
     const a = csvRows(join(out, "cango-2024", "outcomes.csv"))
-    const b = csvRows(join(out, "cheaper", "outcomes.csv"))
-    const d = csvRows(join(out, "differences-cango-2024-vs-cheaper.csv"))
+    const b = csvRows(join(out, "cango-2024-cheaper", "outcomes.csv"))
+    const d = csvRows(join(out, "differences-cango-2024-vs-cango-2024-cheaper.csv"))
     const col = (rows: Array<Array<string>>, name: string) => rows[0]!.indexOf(name)
     for (let i = 1; i < a.length; i++) {
       // Same seeds, same luck: the fleet mines the same BTC in both (only the price of power differs).
       expect(a[i]![1]).toBe(b[i]![1])
       expect(a[i]![col(a, "minedSats")]).toBe(b[i]![col(b, "minedSats")])
       expect(Number(d[i]![col(d, "npvUsdCents")])).toBe(Number(a[i]![col(a, "npvUsdCents")]) - Number(b[i]![col(b, "npvUsdCents")]))
+      expect(Number(d[i]![col(d, "npvUsdCents")])).toBeLessThan(0)
     }
-    expect(r.stdout).toMatch(/HostingContractSigned bitmain-us-hosting.*: ratePerMwhUsdCents 7500 -> 5500/)
+    expect(r.stdout).toMatch(/HostingContractSigned bitmain-us-hosting: ratePerMwhUsdCents 7500 -> 5500/)
+    expect(r.stdout).toMatch(/inputs differing \(1\)/)
   }, 240_000)
+
+  it("names the inputs that differ, pairing a contract whose id changed", () => {
+    const text = (name: string) => compilePlan(readFileSync(join(repoRoot, `scenarios/${name}.yaml`), "utf8")).text
+    const lines = inputDifferences(text("cango-2024"), text("cango-2024-self-hosted"))
+    expect(lines).toContain("HostingContractSigned bitmain-us-hosting / HostingContractSigned self-operated-power: ratePerMwhUsdCents 7500 -> 5500")
+    expect(lines).toContain('MachinesDeployed at 2025-03-01T00:00:00Z: siteId "bitmain-us" -> "cango-us"')
+    expect(lines.some((l) => l.startsWith("only in"))).toBe(false)
+    expect(inputDifferences(text("cango-2024"), text("cango-2024"))).toEqual([])
+  })
 })
 
 describe("hashsim sweep", () => {
