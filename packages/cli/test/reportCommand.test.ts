@@ -149,6 +149,10 @@ describe("hashsim report (the real CLI)", () => {
     for (const id of batchChartIds) expect(html).toContain(`<canvas id="${id}"`)
     expect(html).toContain("master seed 7")
     expect(html).toContain(createHash("sha256").update(readFileSync(scenarioFile)).digest("hex"))
+    // The plan the scenario is compiled from stands for it (a batch of a plan is that scenario's batch).
+    const fromPlan = runCli(["report", mc, "--scenario", join(repoRoot, "scenarios/cango-2024.yaml"), "--out", join(work, "batch-plan.html")])
+    expect(fromPlan.stderr).toBe("")
+    expect(fromPlan.status).toBe(0)
   })
 
   it("refuses bad input with file:line: field: message, exit 1 and no output file", () => {

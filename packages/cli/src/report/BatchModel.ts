@@ -11,6 +11,7 @@ import { ReportInputError } from "./CompleteLog.ts"
 import type { BatchReportModel, FanSeries, Headline, Histogram, SummaryTable } from "./ReportModel.ts"
 import { formatBtc, formatNumber, formatPercent, formatUsd } from "./ReportFormat.ts"
 import { assumptionsOf, planState } from "./ScenarioAssumptions.ts"
+import { isPlanFile, readScenario as readScenarioInput, ScenarioUnreadableError } from "../ScenarioInput.ts"
 
 const minedPrefix = "minedSats:"
 const marginPrefix = "netMarginUsdCents:"
@@ -104,10 +105,12 @@ export const readOutcomes = async (view: BatchFolderView, fanPaths: number = max
 
 /** Reads a scenario (plan events, seq and prev optional) for its assumptions; checks it is the batch's scenario. */
 export const readScenario = (file: string, expectedSha256: string): ReadonlyArray<LogEntry> => {
+  // A YAML plan stands for the scenario it compiles to (a batch of a plan is identified by that scenario's SHA-256).
   let bytes: Buffer
   try {
-    bytes = readFileSync(file)
+    bytes = isPlanFile(file) ? readScenarioInput(file).bytes : readFileSync(file)
   } catch (error) {
+    if (error instanceof ScenarioUnreadableError) throw new ReportInputError([...error.lines, error.message].join("\n"))
     throw new ReportInputError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
   }
   const sha = createHash("sha256").update(bytes).digest("hex")
