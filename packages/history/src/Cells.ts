@@ -1,6 +1,7 @@
 // Strict parsers for the cells of chain data: a malformed number is a problem with its field, never NaN or a guess.
 // Amounts in BTC are read from their decimal text into integer satoshis exactly (no float on the way).
 import { parseBits, validTargetOf } from "@hashsim/chain"
+import type { Origin, Problems } from "./DataProblem.ts"
 
 /** A parsed value, or why the text is not one. */
 export type Cell<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly message: string }
@@ -48,3 +49,11 @@ export const monthCell = (text: unknown): Cell<{ readonly year: number; readonly
   if (m === null) return bad(`expected a month YYYY-MM, got ${JSON.stringify(text)}`)
   return ok({ year: Number(m[1]), month: Number(m[2]) })
 }
+
+/** A reader of one record's cells: each field parsed, a bad one reported at the record's origin (then undefined). */
+export const cellReader = (cells: Readonly<Record<string, unknown>>, origin: Origin, problems: Problems) =>
+  <A>(field: string, parse: (t: unknown) => Cell<A>): A | undefined => {
+    const cell = parse(cells[field])
+    if (!cell.ok) problems.add(origin, field, cell.message)
+    return cell.ok ? cell.value : undefined
+  }

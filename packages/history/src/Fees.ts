@@ -3,7 +3,7 @@
 // sats), both as spans of time with their block count and total fees, exact in satoshis.
 import { blockSubsidy } from "@hashsim/chain"
 import { daysInMonth, daysFromCivil, formatAtS, monthOfS, nextMonthStartS, SECONDS_PER_DAY } from "@hashsim/ledger"
-import { btcCell, type Cell, decimalCell, intCell, monthCell } from "./Cells.ts"
+import { btcCell, cellReader, decimalCell, intCell, monthCell } from "./Cells.ts"
 import type { CsvTable } from "./Csv.ts"
 import type { Problems } from "./DataProblem.ts"
 import type { JsonLine } from "./JsonLines.ts"
@@ -16,11 +16,7 @@ export const readFeesTable = (table: CsvTable, problems: Problems): ReadonlyArra
   let previousUntilS = Number.NEGATIVE_INFINITY
   for (const row of table.rows) {
     const at = row.origin
-    const read = <A>(field: string, parse: (t: unknown) => Cell<A>): A | undefined => {
-      const cell = parse(row.cells[field])
-      if (!cell.ok) problems.add(at, field, cell.message)
-      return cell.ok ? cell.value : undefined
-    }
+    const read = cellReader(row.cells, at, problems)
     const month = read("month", monthCell)
     const days = read("days", intCell)
     const blocks = read("blocks", intCell)
@@ -59,11 +55,7 @@ export const readBlockStatsLines = (lines: ReadonlyArray<JsonLine>, problems: Pr
   const out: Array<BlockFeesRecord> = []
   let previous: BlockFeesRecord | undefined
   for (const l of lines) {
-    const read = <A>(field: string, parse: (t: unknown) => Cell<A>): A | undefined => {
-      const cell = parse(l.value[field])
-      if (!cell.ok) problems.add(l.origin, field, cell.message)
-      return cell.ok ? cell.value : undefined
-    }
+    const read = cellReader(l.value, l.origin, problems)
     const height = read("height", intCell)
     const timeS = read("time", intCell)
     const totalfee = read("totalfee", intCell)

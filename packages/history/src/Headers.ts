@@ -2,7 +2,7 @@
 // as a node would: heights without gaps, each time after the median of the 11 before it, bits that change only at
 // a retarget and then to Core's retarget of the epoch; and the epochs they cover completely.
 import { formatBits, nextWorkRequired, RETARGET_INTERVAL } from "@hashsim/chain"
-import { bitsCell, type Cell, intCell } from "./Cells.ts"
+import { bitsCell, type Cell, cellReader, intCell } from "./Cells.ts"
 import type { CsvTable } from "./Csv.ts"
 import type { Origin, Problems } from "./DataProblem.ts"
 import type { JsonLine } from "./JsonLines.ts"
@@ -14,11 +14,7 @@ export const HEADER_COLUMNS = ["height", "time", "bits"] as const
 const MEDIAN_TIME_SPAN = 11
 
 const header = (origin: Origin, cells: Readonly<Record<string, unknown>>, problems: Problems): HeaderRecord | undefined => {
-  const read = <A>(field: string, parse: (t: unknown) => Cell<A>): A | undefined => {
-    const cell = parse(cells[field])
-    if (!cell.ok) problems.add(origin, field, cell.message)
-    return cell.ok ? cell.value : undefined
-  }
+  const read = cellReader(cells, origin, problems)
   const height = read("height", intCell)
   const timeS = read("time", intCell)
   const bits = read("bits", bitsCell)

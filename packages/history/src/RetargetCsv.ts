@@ -3,7 +3,7 @@
 // Each row is checked on its own (numbers, Core's retarget, the printed difficulty) and against the row before it
 // (no gap in heights, the bits and times of one epoch carried to the next).
 import { bitsToDifficulty, formatBits, isRetargetHeight, nextWorkRequired, RETARGET_INTERVAL } from "@hashsim/chain"
-import { bitsCell, type Cell, decimalCell, intCell } from "./Cells.ts"
+import { bitsCell, cellReader, decimalCell, intCell } from "./Cells.ts"
 import type { CsvTable } from "./Csv.ts"
 import type { Problems } from "./DataProblem.ts"
 import type { EpochRecord } from "./Records.ts"
@@ -24,11 +24,7 @@ export const readRetargetTable = (table: CsvTable, problems: Problems): Readonly
   let previous: EpochRecord | undefined
   for (const row of table.rows) {
     const at = row.origin
-    const read = <A>(field: string, parse: (t: unknown) => Cell<A>): A | undefined => {
-      const cell = parse(row.cells[field])
-      if (!cell.ok) problems.add(at, field, cell.message)
-      return cell.ok ? cell.value : undefined
-    }
+    const read = cellReader(row.cells, at, problems)
     const height = read("retarget_height", intCell)
     const first = read("first_block_time", intCell)
     const last = read("last_block_time", intCell)
