@@ -24,9 +24,9 @@ network:
 market:
   # Everyone else's machines answer to hashprice: classes switch off below their power cost, new machines arrive
   # after an order lag when hashprice exceeds the best machine's all-in cost (sourced defaults: scenarios/README.md).
-  # Already on order at the start: the network's observed growth over the first order lag (753 -> ~803 EH/s by the
-  # 2025-03-09 retarget, ../shared/data/chain) plus what the classes retire over it (143 EH/s): scenarios/README.md.
-  otherHashrate: { model: hashprice, onOrder: 193 EH/s }
+  # Already on order at the start: what the model's own ordering rule would have ordered over the 120 days
+  # before the start, on published hashprice and hashrate (scenarios/README.md, "The starting order pipeline").
+  otherHashrate: { model: hashprice, onOrder: 181 EH/s }
   # 55% a year in all, split into a 45% diffusion and 6 jumps a year of log size N(-5%, 12%) (assumption, README).
   price: { model: jumpDiffusion, drift: 0.0, volatility: 45%, jumpsPerYear: 6, jumpMean: -5%, jumpSd: 12% }
   # A fee level that persists: log fees mean-revert to 0.07 BTC with a 1-year half-life (README).

@@ -147,7 +147,7 @@ describe("market models, the operating policy and contract terms", () => {
   const base = scenario("cango-2024.yaml")
   const startData = (text: string): Record<string, any> => compilePlan(text).events[0]!.data as Record<string, any>
   it("the hashprice network's scalar overrides in human units; the classes stay the sourced defaults", () => {
-    const text = base.replace("otherHashrate: { model: hashprice, onOrder: 193 EH/s }", "otherHashrate: { model: hashprice, switchOffLag: 14 days, orderLag: 90 days, machinePrice: $15/TH, frontierImprovement: 10% }")
+    const text = base.replace("otherHashrate: { model: hashprice, onOrder: 181 EH/s }", "otherHashrate: { model: hashprice, switchOffLag: 14 days, orderLag: 90 days, machinePrice: $15/TH, frontierImprovement: 10% }")
     const net = startData(text).market.otherHashrate
     expect(net).toMatchObject({ model: "hashprice", switchOffLagDays: 14, orderLagDays: 90, machinePriceUsdPerTh: 15, frontierImprovementPerYear: 0.1, switchOnLagDays: 3 })
     expect(net.classes).toHaveLength(12)
