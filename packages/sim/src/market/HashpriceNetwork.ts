@@ -96,10 +96,17 @@ export class HashpriceNetwork {
   private memoArrivalJth: Float64Array = new Float64Array(0)
   private memoVintage: Float64Array = new Float64Array(0)
   private memoAllIn: Float64Array = new Float64Array(0)
-  // The running sums of today's cohort pass: online TH/s, and what the first entrant that may order counts as
-  // committed (fields, not a returned pair: the pass runs in two halves around the arrivals).
+  // The running sums of today's cohort pass, online TH/s and what the first entrant that may order counts as
+  // committed, and that entrant's all-in cost (fields: the pass runs in two halves, and a double passed to or
+  // returned from a call that is not inlined is boxed).
   private passOnlineThs = 0
   private passCommittedThs = 0
+  private passAllIn = 0
+  /** `advance`'s inputs: what `step` takes as arguments. */
+  inputDtYears = 0
+  inputPriceUsdCents = 0
+  inputRewardSatsPerBlock = 0
+  inputWorkPerBlock = 1
   private day = 0
   private years = 0
   private lastHashprice = Number.NaN
@@ -191,7 +198,21 @@ export class HashpriceNetwork {
    * the arrivals merge in.
    */
   step(dtYears: number, priceUsdCents: number, rewardSatsPerBlock: number, workPerBlock: number): number {
-    const h = hashpriceUsdPerPhDay(rewardSatsPerBlock, priceUsdCents, workPerBlock)
+    this.inputDtYears = dtYears
+    this.inputPriceUsdCents = priceUsdCents
+    this.inputRewardSatsPerBlock = rewardSatsPerBlock
+    this.inputWorkPerBlock = workPerBlock
+    this.advance()
+    return this.lastOnlineThs
+  }
+
+  /**
+   * `step` with its inputs in the `input*` fields and its result in `onlineThs`: a caller in the day loop sets
+   * the fields, so no double crosses a call (one that is not inlined boxes each, an allocation a day).
+   */
+  advance(): void {
+    const dtYears = this.inputDtYears
+    const h = hashpriceUsdPerPhDay(this.inputRewardSatsPerBlock, this.inputPriceUsdCents, this.inputWorkPerBlock)
     this.lastHashprice = h
     const n0 = this.nCohorts
     // Retirement: installed x exp(-rate dt); the factors are cached while the day length repeats.
@@ -210,19 +231,18 @@ export class HashpriceNetwork {
         break
       }
     }
+    this.passAllIn = firstAllIn
     const lo = this.takeArrivals(n0)
     this.passCommittedThs = this.pipelineThs
     this.passOnlineThs = 0
-    this.cohortPass(0, lo, true, h, firstAllIn)
+    this.cohortPass(0, lo, true)
     for (let k = lo; k < n0; k++) this.installedThs[k] = this.installedThs[k]! * this.survive[k]!
-    this.mergeArrivals(h, row)
-    this.cohortPass(lo, this.nCohorts, false, h, firstAllIn)
-    const onlineThs = this.passOnlineThs
-    this.lastOnlineThs = onlineThs
-    this.order(h, onlineThs, dtYears, allInAt)
+    this.mergeArrivals(row)
+    this.cohortPass(lo, this.nCohorts, false)
+    this.lastOnlineThs = this.passOnlineThs
+    this.order(allInAt)
     this.years += dtYears
     this.day++
-    return onlineThs
   }
 
   /** The memo row of today (this.day at this.years), filled if this day index was last reached at other years. */
@@ -286,7 +306,8 @@ export class HashpriceNetwork {
   }
 
   /** Today's arrivals join their entrant's cohort of the current vintage. */
-  private mergeArrivals(h: number, row: number): void {
+  private mergeArrivals(row: number): void {
+    const h = this.lastHashprice
     const vintage = this.memoVintage[row]!
     const jth = this.memoArrivalJth[row]!
     for (let i = 0; i < this.nEntrants; i++) {
@@ -319,13 +340,17 @@ export class HashpriceNetwork {
   /**
    * Cohorts [from, to): retire (when `retire`), then switch: a cohort turns off after switchOffLagDays days below
    * its power cost, on after switchOnLagDays days at or above it (runDays counts the current run of days on the
-   * other side); adds each to the online total and, when its power cost is at most `allIn`, to the committed one.
+   * other side); adds each to the online total and, when its power cost is at most `passAllIn`, to the committed
+   * one.
    */
-  private cohortPass(from: number, to: number, retire: boolean, h: number, allIn: number): void {
+  private cohortPass(from: number, to: number, retire: boolean): void {
+    const h = this.lastHashprice
+    const allIn = this.passAllIn
     const installed = this.installedThs
     const cashCost = this.cashCost
     const online = this.online
     const runDays = this.runDays
+    const survive = this.survive
     const offLag = this.offLag
     const onLag = this.onLag
     let onlineThs = this.passOnlineThs
@@ -333,7 +358,7 @@ export class HashpriceNetwork {
     for (let k = from; k < to; k++) {
       let ths = installed[k]!
       if (retire) {
-        ths = ths * this.survive[k]!
+        ths = ths * survive[k]!
         installed[k] = ths
       }
       const cost = cashCost[k]!
@@ -365,10 +390,12 @@ export class HashpriceNetwork {
    * committed total from the cohort pass (nothing was ordered before it today); later ones add the cohorts again
    * onto the pipeline as the earlier orders left it.
    */
-  private order(h: number, onlineThs: number, dtYears: number, allInAt: number): void {
+  private order(allInAt: number): void {
     const p = this.params
+    const h = this.lastHashprice
+    const onlineThs = this.lastOnlineThs
     const slot = this.day % this.lag
-    const pace = dtYears / p.orderResponseYears
+    const pace = this.inputDtYears / p.orderResponseYears
     let first = true
     for (let i = 0; i < this.nEntrants; i++) {
       const allIn = this.memoAllIn[allInAt + i]!
@@ -380,8 +407,11 @@ export class HashpriceNetwork {
         committed = this.passCommittedThs
         first = false
       } else {
+        const cashCost = this.cashCost
+        const installed = this.installedThs
+        const n = this.nCohorts
         committed = this.pipelineThs
-        for (let k = 0; k < this.nCohorts; k++) if (this.cashCost[k]! <= allIn) committed += this.installedThs[k]!
+        for (let k = 0; k < n; k++) if (cashCost[k]! <= allIn) committed += installed[k]!
       }
       const gap = (onlineThs * h) / allIn - committed
       if (gap <= 0) continue
