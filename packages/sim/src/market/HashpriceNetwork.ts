@@ -248,22 +248,25 @@ export class HashpriceNetwork {
   /** The memo row of today (this.day at this.years), filled if this day index was last reached at other years. */
   private dayRow(): number {
     const d = this.day
-    if (d >= this.memoYears.length) this.growMemo(d + 1)
-    if (this.memoYears[d] !== this.years) {
-      const p = this.params
-      // The machines arriving today were the frontier on the day they were ordered, `lag` days ago.
-      this.memoArrivalJth[d] = this.frontierJthAt(this.years - this.lag / DAYS_PER_YEAR)
-      this.memoVintage[d] = Math.floor(this.years / p.cohortYears)
-      const jth = this.frontierJthAt(this.years)
-      const machineUsdPerPhDay =
-        (p.machinePriceUsdPerTh * Math.exp(this.years * this.logMachinePriceGrowth) * THS_PER_PHS * this.annuityFactor) / DAYS_PER_YEAR
-      for (let i = 0; i < this.nEntrants; i++) {
-        this.memoAllIn[d * this.nEntrants + i] =
-          machineUsdPerPhDay + powerCostUsdPerPhDay(jth, this.entrantPowerUsdPerKwh[i]!) * this.opexScale
-      }
-      this.memoYears[d] = this.years
-    }
+    if (d >= this.memoYears.length || this.memoYears[d] !== this.years) this.fillDayRow(d)
     return d
+  }
+
+  /** Computes memo row `d` for today's years (out of the hot path: it runs on a path's first visit to a day). */
+  private fillDayRow(d: number): void {
+    if (d >= this.memoYears.length) this.growMemo(d + 1)
+    const p = this.params
+    // The machines arriving today were the frontier on the day they were ordered, `lag` days ago.
+    this.memoArrivalJth[d] = this.frontierJthAt(this.years - this.lag / DAYS_PER_YEAR)
+    this.memoVintage[d] = Math.floor(this.years / p.cohortYears)
+    const jth = this.frontierJthAt(this.years)
+    const machineUsdPerPhDay =
+      (p.machinePriceUsdPerTh * Math.exp(this.years * this.logMachinePriceGrowth) * THS_PER_PHS * this.annuityFactor) / DAYS_PER_YEAR
+    for (let i = 0; i < this.nEntrants; i++) {
+      this.memoAllIn[d * this.nEntrants + i] =
+        machineUsdPerPhDay + powerCostUsdPerPhDay(jth, this.entrantPowerUsdPerKwh[i]!) * this.opexScale
+    }
+    this.memoYears[d] = this.years
   }
 
   /** Grows the memo to at least `days` rows (doubling: a path longer than the last allocates only a few times). */
@@ -307,27 +310,13 @@ export class HashpriceNetwork {
 
   /** Today's arrivals join their entrant's cohort of the current vintage. */
   private mergeArrivals(row: number): void {
-    const h = this.lastHashprice
     const vintage = this.memoVintage[row]!
     const jth = this.memoArrivalJth[row]!
     for (let i = 0; i < this.nEntrants; i++) {
       const ths = this.arrivingThs[i]!
       if (ths <= 0) continue
       let k = this.entrantCohort[i]!
-      if (k < 0 || (this.entrantVintage[i] !== vintage && this.nCohorts < this.capacity)) {
-        k = this.nCohorts++
-        this.entrantCohort[i] = k
-        this.entrantVintage[i] = vintage
-        this.jth[k] = jth
-        this.powerUsdPerKwh[k] = this.entrantPowerUsdPerKwh[i]!
-        this.installedThs[k] = 0
-        this.retireRatePerYear[k] = 1 / this.params.machineLifeYears
-        this.survive[k] = Math.exp(-this.retireRatePerYear[k]! * this.survivalDt)
-        this.cashCost[k] = powerCostUsdPerPhDay(jth, this.powerUsdPerKwh[k]!)
-        // A new cohort starts on if today's hashprice covers its power, else off (and waits its switch-on lag).
-        this.online[k] = h >= this.cashCost[k]! ? 1 : 0
-        this.runDays[k] = 0
-      }
+      if (k < 0 || (this.entrantVintage[i] !== vintage && this.nCohorts < this.capacity)) k = this.openCohort(i, row)
       // Merge: the cohort's J/TH is the hashrate-weighted mean, so its power draw is exactly the sum of its parts.
       const before = this.installedThs[k]!
       const after = before + ths
@@ -335,6 +324,25 @@ export class HashpriceNetwork {
       this.installedThs[k] = after
       this.cashCost[k] = powerCostUsdPerPhDay(this.jth[k]!, this.powerUsdPerKwh[k]!)
     }
+  }
+
+  /** Opens entrant i's cohort of today's vintage, empty, at the arrivals' J/TH (a few times a path). */
+  private openCohort(i: number, row: number): number {
+    const h = this.lastHashprice
+    const jth = this.memoArrivalJth[row]!
+    const k = this.nCohorts++
+    this.entrantCohort[i] = k
+    this.entrantVintage[i] = this.memoVintage[row]!
+    this.jth[k] = jth
+    this.powerUsdPerKwh[k] = this.entrantPowerUsdPerKwh[i]!
+    this.installedThs[k] = 0
+    this.retireRatePerYear[k] = 1 / this.params.machineLifeYears
+    this.survive[k] = Math.exp(-this.retireRatePerYear[k]! * this.survivalDt)
+    this.cashCost[k] = powerCostUsdPerPhDay(jth, this.powerUsdPerKwh[k]!)
+    // A new cohort starts on if today's hashprice covers its power, else off (and waits its switch-on lag).
+    this.online[k] = h >= this.cashCost[k]! ? 1 : 0
+    this.runDays[k] = 0
+    return k
   }
 
   /**
