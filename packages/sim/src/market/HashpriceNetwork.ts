@@ -75,6 +75,8 @@ export class HashpriceNetwork {
   private readonly runDays: Int32Array
   private nCohorts = 0
   private survivalDt = Number.NaN
+  /** The share of a gap ordered in a day of `survivalDt` years: min(1, dt / orderResponseYears). */
+  private orderPace = Number.NaN
   // Orders in flight: entrant i's orders placed on day d sit in slot i * lag + d % lag until day d + lag.
   private readonly pipeline: Float64Array
   private pipelineThs = 0
@@ -82,6 +84,7 @@ export class HashpriceNetwork {
   private readonly entrantVintage: Int32Array
   private readonly entrantAllIn: Float64Array
   private readonly entrantPowerUsdPerKwh: Float64Array
+  private readonly entrantShareOfOrders: Float64Array
   /** Today's arrivals per entrant, TH/s (0: none), taken from the pipeline before the cohort pass. */
   private readonly arrivingThs: Float64Array
   private readonly annuityFactor: number
@@ -108,6 +111,8 @@ export class HashpriceNetwork {
   inputRewardSatsPerBlock = 0
   inputWorkPerBlock = 1
   private day = 0
+  /** day % orderLagDays: today's slot in each entrant's pipeline. */
+  private slot = 0
   private years = 0
   private lastHashprice = Number.NaN
   private lastOnlineThs = 0
@@ -137,7 +142,11 @@ export class HashpriceNetwork {
     this.entrantVintage = new Int32Array(this.nEntrants)
     this.entrantAllIn = new Float64Array(this.nEntrants)
     this.entrantPowerUsdPerKwh = new Float64Array(this.nEntrants)
-    for (let i = 0; i < this.nEntrants; i++) this.entrantPowerUsdPerKwh[i] = params.entrants[i]!.powerUsdPerKwh
+    this.entrantShareOfOrders = new Float64Array(this.nEntrants)
+    for (let i = 0; i < this.nEntrants; i++) {
+      this.entrantPowerUsdPerKwh[i] = params.entrants[i]!.powerUsdPerKwh
+      this.entrantShareOfOrders[i] = params.entrants[i]!.shareOfOrders
+    }
     this.arrivingThs = new Float64Array(this.nEntrants)
     const r = params.hurdleRatePerYear
     const life = params.machineLifeYears
@@ -181,6 +190,7 @@ export class HashpriceNetwork {
     }
     this.pipelineThs = onOrderThs
     this.day = 0
+    this.slot = 0
     this.years = 0
     this.lastHashprice = Number.NaN
     this.lastOnlineThs = othersThs
@@ -219,6 +229,8 @@ export class HashpriceNetwork {
     if (dtYears !== this.survivalDt) {
       for (let k = 0; k < this.capacity; k++) this.survive[k] = Math.exp(-this.retireRatePerYear[k]! * dtYears)
       this.survivalDt = dtYears
+      const pace = dtYears / this.params.orderResponseYears
+      this.orderPace = pace < 1 ? pace : 1
     }
     const row = this.dayRow()
     const allInAt = row * this.nEntrants
@@ -243,6 +255,7 @@ export class HashpriceNetwork {
     this.order(allInAt)
     this.years += dtYears
     this.day++
+    this.slot = this.slot + 1 === this.lag ? 0 : this.slot + 1
   }
 
   /** The memo row of today (this.day at this.years), filled if this day index was last reached at other years. */
@@ -290,7 +303,7 @@ export class HashpriceNetwork {
    * `arrivingThs`. Returns the lowest cohort an arrival may merge into (n0 when only new cohorts can receive).
    */
   private takeArrivals(n0: number): number {
-    const slot = this.day % this.lag
+    const slot = this.slot
     let lo = n0
     for (let i = 0; i < this.nEntrants; i++) {
       const j = i * this.lag + slot
@@ -399,11 +412,10 @@ export class HashpriceNetwork {
    * onto the pipeline as the earlier orders left it.
    */
   private order(allInAt: number): void {
-    const p = this.params
     const h = this.lastHashprice
     const onlineThs = this.lastOnlineThs
-    const slot = this.day % this.lag
-    const pace = this.inputDtYears / p.orderResponseYears
+    const slot = this.slot
+    const pace = this.orderPace
     let first = true
     for (let i = 0; i < this.nEntrants; i++) {
       const allIn = this.memoAllIn[allInAt + i]!
@@ -411,7 +423,7 @@ export class HashpriceNetwork {
       if (!(h > allIn)) continue
       let committed: number
       if (first) {
-        // The cohort pass summed this entrant's (the first with h > A_i: `firstAllIn` in step).
+        // The cohort pass summed this entrant's (the first with h > A_i: `firstAllIn` in advance).
         committed = this.passCommittedThs
         first = false
       } else {
@@ -423,7 +435,7 @@ export class HashpriceNetwork {
       }
       const gap = (onlineThs * h) / allIn - committed
       if (gap <= 0) continue
-      const ths = gap * p.entrants[i]!.shareOfOrders * (pace < 1 ? pace : 1)
+      const ths = gap * this.entrantShareOfOrders[i]! * pace
       this.pipeline[i * this.lag + slot] = this.pipeline[i * this.lag + slot]! + ths
       this.pipelineThs += ths
     }
