@@ -1,7 +1,8 @@
 // Cost of the hashprice network's daily step alone (docs/PERFORMANCE.md, "The hashprice network's daily step"):
 // what the network is fed on real aggregate paths of cango-2024 (day length, price, reward and work per block) is
 // recorded, then replayed into a fresh network through `HashpriceSeries` as the market steps it, and timed. CPU
-// time of this process per path-day, the median of several runs. Not a test: timings vary by machine.
+// time of this process per path-day, the median of several runs. Not a test: timings vary by machine. Copied into
+// an older tree it times that tree's network (it records through `step` where there is no `advance`).
 // Run: npx -y pnpm@10.34.9 exec tsx packages/sim/bench/hashpriceNetwork.bench.ts
 import { readFileSync } from "node:fs"
 import { fileURLToPath, pathToFileURL } from "node:url"
@@ -48,20 +49,31 @@ export const runHashpriceNetworkBench = (
   let path = -1
   let day = 0
   const proto = HashpriceNetwork.prototype
-  const { advance, reset } = proto
+  const { advance, reset, step } = proto
   proto.reset = function (this: HashpriceNetwork, othersThs: number, onOrderThs?: number): void {
     path++
     day = 0
     startThs[path] = othersThs
     reset.call(this, othersThs, onOrderThs)
   }
-  proto.advance = function (this: HashpriceNetwork): void {
+  const record = (dtYears: number, priceUsdCents: number, rewardSatsPerBlock: number, workPerBlock: number): void => {
     const j = (path * days + day++) * 4
-    rec[j] = this.inputDtYears
-    rec[j + 1] = this.inputPriceUsdCents
-    rec[j + 2] = this.inputRewardSatsPerBlock
-    rec[j + 3] = this.inputWorkPerBlock
-    advance.call(this)
+    rec[j] = dtYears
+    rec[j + 1] = priceUsdCents
+    rec[j + 2] = rewardSatsPerBlock
+    rec[j + 3] = workPerBlock
+  }
+  // `advance` is what the series calls; a tree from before it existed (to time the old step) calls `step`.
+  if (typeof advance === "function") {
+    proto.advance = function (this: HashpriceNetwork): void {
+      record(this.inputDtYears, this.inputPriceUsdCents, this.inputRewardSatsPerBlock, this.inputWorkPerBlock)
+      advance.call(this)
+    }
+  } else {
+    proto.step = function (this: HashpriceNetwork, dt: number, price: number, reward: number, work: number): number {
+      record(dt, price, reward, work)
+      return step.call(this, dt, price, reward, work)
+    }
   }
   try {
     const sim = new PathSimulator(plan)
@@ -70,6 +82,7 @@ export const runHashpriceNetworkBench = (
   } finally {
     proto.reset = reset
     proto.advance = advance
+    proto.step = step
   }
   if (path !== paths - 1) throw new Error(`recorded ${path + 1} paths of ${paths}`)
 
