@@ -1,8 +1,8 @@
 // Everyone else's hashrate as a market that answers to hashprice: machines in cohorts (efficiency J/TH, power
 // price $/kWh) that run while hashprice covers their power, new machines ordered when hashprice exceeds the
 // all-in cost of the best machine on sale and delivered after an order lag, a frontier that improves year by year,
-// and retirement. One `step` a day over typed arrays; no allocation after construction, no randomness (the
-// randomness of a path is in price and fees; this model is their deterministic response).
+// and retirement. One `step` a day over typed arrays; no allocation after the first path (the per-day memo grows
+// then), no randomness (the randomness of a path is in price and fees; this model is their deterministic response).
 import { hashpriceUsdPerPhDay, powerCostUsdPerPhDay } from "./Hashprice.ts"
 import { checkRange, MarketParameterInvalidError } from "./MarketParameterInvalidError.ts"
 
