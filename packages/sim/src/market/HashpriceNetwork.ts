@@ -1,8 +1,8 @@
 // Everyone else's hashrate as a market that answers to hashprice: machines in cohorts (efficiency J/TH, power
 // price $/kWh) that run while hashprice covers their power, new machines ordered when hashprice exceeds the
 // all-in cost of the best machine on sale and delivered after an order lag, a frontier that improves year by year,
-// and retirement. One `step` a day over typed arrays; no allocation after construction, no randomness (the
-// randomness of a path is in price and fees; this model is their deterministic response).
+// and retirement. One `step` a day over typed arrays; no allocation after the first path (the per-day memo grows
+// then), no randomness (the randomness of a path is in price and fees; this model is their deterministic response).
 import { hashpriceUsdPerPhDay, powerCostUsdPerPhDay } from "./Hashprice.ts"
 import { checkRange, MarketParameterInvalidError } from "./MarketParameterInvalidError.ts"
 
@@ -62,6 +62,8 @@ export class HashpriceNetwork {
   private readonly nClasses: number
   private readonly nEntrants: number
   private readonly lag: number
+  private readonly offLag: number
+  private readonly onLag: number
   // Cohorts 0..nClasses-1 are the starting classes; new cohorts are appended, one per (vintage, entrant).
   private readonly jth: Float64Array
   private readonly powerUsdPerKwh: Float64Array
@@ -73,14 +75,44 @@ export class HashpriceNetwork {
   private readonly runDays: Int32Array
   private nCohorts = 0
   private survivalDt = Number.NaN
+  /** The share of a gap ordered in a day of `survivalDt` years: min(1, dt / orderResponseYears). */
+  private orderPace = Number.NaN
   // Orders in flight: entrant i's orders placed on day d sit in slot i * lag + d % lag until day d + lag.
   private readonly pipeline: Float64Array
   private pipelineThs = 0
   private readonly entrantCohort: Int32Array
   private readonly entrantVintage: Int32Array
   private readonly entrantAllIn: Float64Array
+  private readonly entrantPowerUsdPerKwh: Float64Array
+  private readonly entrantShareOfOrders: Float64Array
+  /** Today's arrivals per entrant, TH/s (0: none), taken from the pipeline before the cohort pass. */
+  private readonly arrivingThs: Float64Array
   private readonly annuityFactor: number
+  private readonly opexScale: number
+  /** log(1 - frontier improvement) and log(1 + machine price change): the exponents' constant factors. */
+  private readonly logFrontierKeep: number
+  private readonly logMachinePriceGrowth: number
+  // What a day needs that depends only on the time since the start (the frontier, the vintage, each entrant's
+  // all-in cost): computed the first time a day index is reached with a given `years` and reused by every later
+  // path that reaches it with the same `years` (the same plan: every path), so a day costs no exp or log.
+  private memoYears: Float64Array = new Float64Array(0)
+  private memoArrivalJth: Float64Array = new Float64Array(0)
+  private memoVintage: Float64Array = new Float64Array(0)
+  private memoAllIn: Float64Array = new Float64Array(0)
+  // The running sums of today's cohort pass, online TH/s and what the first entrant that may order counts as
+  // committed, and that entrant's all-in cost (fields: the pass runs in two halves, and a double passed to or
+  // returned from a call that is not inlined is boxed).
+  private passOnlineThs = 0
+  private passCommittedThs = 0
+  private passAllIn = 0
+  /** `advance`'s inputs: what `step` takes as arguments. */
+  inputDtYears = 0
+  inputPriceUsdCents = 0
+  inputRewardSatsPerBlock = 0
+  inputWorkPerBlock = 1
   private day = 0
+  /** day % orderLagDays: today's slot in each entrant's pipeline. */
+  private slot = 0
   private years = 0
   private lastHashprice = Number.NaN
   private lastOnlineThs = 0
@@ -92,6 +124,8 @@ export class HashpriceNetwork {
     this.nClasses = params.classes.length
     this.nEntrants = params.entrants.length
     this.lag = params.orderLagDays
+    this.offLag = params.switchOffLagDays
+    this.onLag = params.switchOnLagDays
     const vintages = Math.ceil(horizonYears / params.cohortYears) + 2
     this.capacity = this.nClasses + this.nEntrants * vintages
     const n = this.capacity
@@ -107,10 +141,20 @@ export class HashpriceNetwork {
     this.entrantCohort = new Int32Array(this.nEntrants)
     this.entrantVintage = new Int32Array(this.nEntrants)
     this.entrantAllIn = new Float64Array(this.nEntrants)
+    this.entrantPowerUsdPerKwh = new Float64Array(this.nEntrants)
+    this.entrantShareOfOrders = new Float64Array(this.nEntrants)
+    for (let i = 0; i < this.nEntrants; i++) {
+      this.entrantPowerUsdPerKwh[i] = params.entrants[i]!.powerUsdPerKwh
+      this.entrantShareOfOrders[i] = params.entrants[i]!.shareOfOrders
+    }
+    this.arrivingThs = new Float64Array(this.nEntrants)
     const r = params.hurdleRatePerYear
     const life = params.machineLifeYears
     // Capital recovery factor: the level yearly payment that repays 1 over `life` years at rate r.
     this.annuityFactor = r === 0 ? 1 / life : r / -Math.expm1(-life * Math.log1p(r))
+    this.opexScale = 1 / (1 - params.nonPowerOpexFraction)
+    this.logFrontierKeep = Math.log1p(-params.frontierImprovementPerYear)
+    this.logMachinePriceGrowth = Math.log1p(params.machinePriceChangePerYear)
     this.reset(0)
   }
 
@@ -146,6 +190,7 @@ export class HashpriceNetwork {
     }
     this.pipelineThs = onOrderThs
     this.day = 0
+    this.slot = 0
     this.years = 0
     this.lastHashprice = Number.NaN
     this.lastOnlineThs = othersThs
@@ -156,72 +201,135 @@ export class HashpriceNetwork {
    * sats) and the expected work per block (difficulty x 2^32 hashes) in force that day. In order: machines
    * retire, the orders of `orderLagDays` ago arrive, each cohort switches off or on (after its lag), and new
    * orders are placed. Returns everyone else's hashrate online for the day, TH/s.
+   *
+   * One pass over the cohorts does all of a cohort's day (retire, switch, add to the online total and to the
+   * first ordering entrant's committed total), in cohort order so every sum is added in the order the rule
+   * states; the few cohorts that receive today's arrivals (at or after `lo`) are retired first and switched after
+   * the arrivals merge in.
    */
   step(dtYears: number, priceUsdCents: number, rewardSatsPerBlock: number, workPerBlock: number): number {
-    const h = hashpriceUsdPerPhDay(rewardSatsPerBlock, priceUsdCents, workPerBlock)
+    this.inputDtYears = dtYears
+    this.inputPriceUsdCents = priceUsdCents
+    this.inputRewardSatsPerBlock = rewardSatsPerBlock
+    this.inputWorkPerBlock = workPerBlock
+    this.advance()
+    return this.lastOnlineThs
+  }
+
+  /**
+   * `step` with its inputs in the `input*` fields and its result in `onlineThs`: a caller in the day loop sets
+   * the fields, so no double crosses a call (one that is not inlined boxes each, an allocation a day).
+   */
+  advance(): void {
+    const dtYears = this.inputDtYears
+    const h = hashpriceUsdPerPhDay(this.inputRewardSatsPerBlock, this.inputPriceUsdCents, this.inputWorkPerBlock)
     this.lastHashprice = h
     const n0 = this.nCohorts
     // Retirement: installed x exp(-rate dt); the factors are cached while the day length repeats.
     if (dtYears !== this.survivalDt) {
       for (let k = 0; k < this.capacity; k++) this.survive[k] = Math.exp(-this.retireRatePerYear[k]! * dtYears)
       this.survivalDt = dtYears
+      const pace = dtYears / this.params.orderResponseYears
+      this.orderPace = pace < 1 ? pace : 1
     }
-    for (let k = 0; k < n0; k++) this.installedThs[k] = this.installedThs[k]! * this.survive[k]!
-    this.arrive(h)
-    // Switching: a cohort turns off after switchOffLagDays days below its power cost, on after switchOnLagDays
-    // days at or above it; runDays counts the current run of days on the other side.
-    const offLag = this.params.switchOffLagDays
-    const onLag = this.params.switchOnLagDays
-    let onlineThs = 0
-    for (let k = 0; k < this.nCohorts; k++) {
-      const covers = h >= this.cashCost[k]!
-      if (this.online[k] === 1) {
-        if (covers) this.runDays[k] = 0
-        else if (++this.runDays[k]! >= offLag) {
-          this.online[k] = 0
-          this.runDays[k] = 0
-        }
-      } else if (!covers) this.runDays[k] = 0
-      else if (++this.runDays[k]! >= onLag) {
-        this.online[k] = 1
-        this.runDays[k] = 0
+    const row = this.dayRow()
+    const allInAt = row * this.nEntrants
+    // The first entrant whose all-in cost today's hashprice exceeds orders first, so its committed total starts
+    // from the pipeline as the arrivals leave it; later entrants' start after earlier orders (see `order`).
+    let firstAllIn = Number.NEGATIVE_INFINITY
+    for (let i = 0; i < this.nEntrants; i++) {
+      if (h > this.memoAllIn[allInAt + i]!) {
+        firstAllIn = this.memoAllIn[allInAt + i]!
+        break
       }
-      if (this.online[k] === 1) onlineThs += this.installedThs[k]!
     }
-    this.lastOnlineThs = onlineThs
-    this.order(h, onlineThs, dtYears)
+    this.passAllIn = firstAllIn
+    const lo = this.takeArrivals(n0)
+    this.passCommittedThs = this.pipelineThs
+    this.passOnlineThs = 0
+    this.cohortPass(0, lo, true)
+    for (let k = lo; k < n0; k++) this.installedThs[k] = this.installedThs[k]! * this.survive[k]!
+    this.mergeArrivals(row)
+    this.cohortPass(lo, this.nCohorts, false)
+    this.lastOnlineThs = this.passOnlineThs
+    this.order(allInAt)
     this.years += dtYears
     this.day++
-    return onlineThs
+    this.slot = this.slot + 1 === this.lag ? 0 : this.slot + 1
   }
 
-  /** Today's slot of every entrant's pipeline joins that entrant's cohort of the current vintage. */
-  private arrive(h: number): void {
-    const slot = this.day % this.lag
-    const vintage = Math.floor(this.years / this.params.cohortYears)
+  /** The memo row of today (this.day at this.years), filled if this day index was last reached at other years. */
+  private dayRow(): number {
+    const d = this.day
+    if (d >= this.memoYears.length || this.memoYears[d] !== this.years) this.fillDayRow(d)
+    return d
+  }
+
+  /** Computes memo row `d` for today's years (out of the hot path: it runs on a path's first visit to a day). */
+  private fillDayRow(d: number): void {
+    if (d >= this.memoYears.length) this.growMemo(d + 1)
+    const p = this.params
+    // The machines arriving today were the frontier on the day they were ordered, `lag` days ago.
+    this.memoArrivalJth[d] = this.frontierJthAt(this.years - this.lag / DAYS_PER_YEAR)
+    this.memoVintage[d] = Math.floor(this.years / p.cohortYears)
+    const jth = this.frontierJthAt(this.years)
+    const machineUsdPerPhDay =
+      (p.machinePriceUsdPerTh * Math.exp(this.years * this.logMachinePriceGrowth) * THS_PER_PHS * this.annuityFactor) / DAYS_PER_YEAR
+    for (let i = 0; i < this.nEntrants; i++) {
+      this.memoAllIn[d * this.nEntrants + i] =
+        machineUsdPerPhDay + powerCostUsdPerPhDay(jth, this.entrantPowerUsdPerKwh[i]!) * this.opexScale
+    }
+    this.memoYears[d] = this.years
+  }
+
+  /** Grows the memo to at least `days` rows (doubling: a path longer than the last allocates only a few times). */
+  private growMemo(days: number): void {
+    const n = Math.max(days, 2 * this.memoYears.length, 512)
+    const grow = (a: Float64Array, width: number): Float64Array => {
+      const b = new Float64Array(n * width)
+      b.set(a)
+      return b
+    }
+    const years = grow(this.memoYears, 1)
+    years.fill(Number.NaN, this.memoYears.length)
+    this.memoYears = years
+    this.memoArrivalJth = grow(this.memoArrivalJth, 1)
+    this.memoVintage = grow(this.memoVintage, 1)
+    this.memoAllIn = grow(this.memoAllIn, this.nEntrants)
+  }
+
+  /**
+   * Takes today's slot of every entrant's pipeline (the pipeline total falls by each, in entrant order) into
+   * `arrivingThs`. Returns the lowest cohort an arrival may merge into (n0 when only new cohorts can receive).
+   */
+  private takeArrivals(n0: number): number {
+    const slot = this.slot
+    let lo = n0
     for (let i = 0; i < this.nEntrants; i++) {
       const j = i * this.lag + slot
       const ths = this.pipeline[j]!
-      if (ths <= 0) continue
+      if (ths <= 0) {
+        this.arrivingThs[i] = 0
+        continue
+      }
+      this.arrivingThs[i] = ths
       this.pipeline[j] = 0
       this.pipelineThs -= ths
-      // The machines were the frontier on the day they were ordered, `lag` days ago.
-      const jth = this.frontierJthAt(this.years - this.lag / DAYS_PER_YEAR)
+      const k = this.entrantCohort[i]!
+      if (k >= 0 && k < lo) lo = k
+    }
+    return lo
+  }
+
+  /** Today's arrivals join their entrant's cohort of the current vintage. */
+  private mergeArrivals(row: number): void {
+    const vintage = this.memoVintage[row]!
+    const jth = this.memoArrivalJth[row]!
+    for (let i = 0; i < this.nEntrants; i++) {
+      const ths = this.arrivingThs[i]!
+      if (ths <= 0) continue
       let k = this.entrantCohort[i]!
-      if (k < 0 || (this.entrantVintage[i] !== vintage && this.nCohorts < this.capacity)) {
-        k = this.nCohorts++
-        this.entrantCohort[i] = k
-        this.entrantVintage[i] = vintage
-        this.jth[k] = jth
-        this.powerUsdPerKwh[k] = this.params.entrants[i]!.powerUsdPerKwh
-        this.installedThs[k] = 0
-        this.retireRatePerYear[k] = 1 / this.params.machineLifeYears
-        this.survive[k] = Math.exp(-this.retireRatePerYear[k]! * this.survivalDt)
-        this.cashCost[k] = powerCostUsdPerPhDay(jth, this.powerUsdPerKwh[k]!)
-        // A new cohort starts on if today's hashprice covers its power, else off (and waits its switch-on lag).
-        this.online[k] = h >= this.cashCost[k]! ? 1 : 0
-        this.runDays[k] = 0
-      }
+      if (k < 0 || (this.entrantVintage[i] !== vintage && this.nCohorts < this.capacity)) k = this.openCohort(i, row)
       // Merge: the cohort's J/TH is the hashrate-weighted mean, so its power draw is exactly the sum of its parts.
       const before = this.installedThs[k]!
       const after = before + ths
@@ -231,31 +339,103 @@ export class HashpriceNetwork {
     }
   }
 
+  /** Opens entrant i's cohort of today's vintage, empty, at the arrivals' J/TH (a few times a path). */
+  private openCohort(i: number, row: number): number {
+    const h = this.lastHashprice
+    const jth = this.memoArrivalJth[row]!
+    const k = this.nCohorts++
+    this.entrantCohort[i] = k
+    this.entrantVintage[i] = this.memoVintage[row]!
+    this.jth[k] = jth
+    this.powerUsdPerKwh[k] = this.entrantPowerUsdPerKwh[i]!
+    this.installedThs[k] = 0
+    this.retireRatePerYear[k] = 1 / this.params.machineLifeYears
+    this.survive[k] = Math.exp(-this.retireRatePerYear[k]! * this.survivalDt)
+    this.cashCost[k] = powerCostUsdPerPhDay(jth, this.powerUsdPerKwh[k]!)
+    // A new cohort starts on if today's hashprice covers its power, else off (and waits its switch-on lag).
+    this.online[k] = h >= this.cashCost[k]! ? 1 : 0
+    this.runDays[k] = 0
+    return k
+  }
+
+  /**
+   * Cohorts [from, to): retire (when `retire`), then switch: a cohort turns off after switchOffLagDays days below
+   * its power cost, on after switchOnLagDays days at or above it (runDays counts the current run of days on the
+   * other side); adds each to the online total and, when its power cost is at most `passAllIn`, to the committed
+   * one.
+   */
+  private cohortPass(from: number, to: number, retire: boolean): void {
+    const h = this.lastHashprice
+    const allIn = this.passAllIn
+    const installed = this.installedThs
+    const cashCost = this.cashCost
+    const online = this.online
+    const runDays = this.runDays
+    const survive = this.survive
+    const offLag = this.offLag
+    const onLag = this.onLag
+    let onlineThs = this.passOnlineThs
+    let committed = this.passCommittedThs
+    for (let k = from; k < to; k++) {
+      let ths = installed[k]!
+      if (retire) {
+        ths = ths * survive[k]!
+        installed[k] = ths
+      }
+      const cost = cashCost[k]!
+      const covers = h >= cost
+      if (online[k] === 1) {
+        if (covers) runDays[k] = 0
+        else if (++runDays[k]! >= offLag) {
+          online[k] = 0
+          runDays[k] = 0
+        }
+      } else if (!covers) runDays[k] = 0
+      else if (++runDays[k]! >= onLag) {
+        online[k] = 1
+        runDays[k] = 0
+      }
+      if (online[k] === 1) onlineThs += ths
+      if (cost <= allIn) committed += ths
+    }
+    this.passOnlineThs = onlineThs
+    this.passCommittedThs = committed
+  }
+
   /**
    * Orders: for each entrant power i, the all-in cost A_i of the best machine on sale (annuity of its price over
    * its life + power / (1 - non-power share)). Free entry would grow the network until hashprice fell to A_i:
    * today's revenue spread at A_i is online x h / A_i. The machines that would run at hashprice A_i (installed
    * cohorts whose power cost is at most A_i, and everything on order) are subtracted; entrant i orders its share
-   * of the positive gap at 1 / orderResponseYears of it a year.
+   * of the positive gap at 1 / orderResponseYears of it a year. The first entrant that may order takes its
+   * committed total from the cohort pass (nothing was ordered before it today); later ones add the cohorts again
+   * onto the pipeline as the earlier orders left it.
    */
-  private order(h: number, onlineThs: number, dtYears: number): void {
-    const p = this.params
-    const jth = this.frontierJthAt(this.years)
-    const machineUsdPerPhDay =
-      (p.machinePriceUsdPerTh * Math.exp(this.years * Math.log1p(p.machinePriceChangePerYear)) * THS_PER_PHS * this.annuityFactor) /
-      DAYS_PER_YEAR
-    const opexScale = 1 / (1 - p.nonPowerOpexFraction)
-    const slot = this.day % this.lag
-    const pace = dtYears / p.orderResponseYears
+  private order(allInAt: number): void {
+    const h = this.lastHashprice
+    const onlineThs = this.lastOnlineThs
+    const slot = this.slot
+    const pace = this.orderPace
+    let first = true
     for (let i = 0; i < this.nEntrants; i++) {
-      const allIn = machineUsdPerPhDay + powerCostUsdPerPhDay(jth, p.entrants[i]!.powerUsdPerKwh) * opexScale
+      const allIn = this.memoAllIn[allInAt + i]!
       this.entrantAllIn[i] = allIn
       if (!(h > allIn)) continue
-      let committed = this.pipelineThs
-      for (let k = 0; k < this.nCohorts; k++) if (this.cashCost[k]! <= allIn) committed += this.installedThs[k]!
+      let committed: number
+      if (first) {
+        // The cohort pass summed this entrant's (the first with h > A_i: `firstAllIn` in advance).
+        committed = this.passCommittedThs
+        first = false
+      } else {
+        const cashCost = this.cashCost
+        const installed = this.installedThs
+        const n = this.nCohorts
+        committed = this.pipelineThs
+        for (let k = 0; k < n; k++) if (cashCost[k]! <= allIn) committed += installed[k]!
+      }
       const gap = (onlineThs * h) / allIn - committed
       if (gap <= 0) continue
-      const ths = gap * p.entrants[i]!.shareOfOrders * (pace < 1 ? pace : 1)
+      const ths = gap * this.entrantShareOfOrders[i]! * pace
       this.pipeline[i * this.lag + slot] = this.pipeline[i * this.lag + slot]! + ths
       this.pipelineThs += ths
     }
@@ -263,8 +443,7 @@ export class HashpriceNetwork {
 
   /** J/TH of the best machine on sale `years` after the start (before the start: the starting frontier). */
   frontierJthAt(years: number): number {
-    const p = this.params
-    return p.frontierEfficiencyJth * Math.exp((years > 0 ? years : 0) * Math.log1p(-p.frontierImprovementPerYear))
+    return this.params.frontierEfficiencyJth * Math.exp((years > 0 ? years : 0) * this.logFrontierKeep)
   }
 
   // ---- read-outs (no allocation) ----

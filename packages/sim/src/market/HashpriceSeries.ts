@@ -47,6 +47,12 @@ export class HashpriceSeries implements SeriesStepper {
     // Day 0: the market has set `value` to everyone else's hashrate at the start; the classes hold it by share.
     if (d === 0) this.network.reset(this.value, this.plan.onOrderThs)
     const inp = this.inputs
-    this.value = this.network.step(this.dayDtYears[d]!, inp.priceUsdCents, inp.rewardSatsPerBlock, inp.workPerBlock)
+    const net = this.network
+    net.inputDtYears = this.dayDtYears[d]!
+    net.inputPriceUsdCents = inp.priceUsdCents
+    net.inputRewardSatsPerBlock = inp.rewardSatsPerBlock
+    net.inputWorkPerBlock = inp.workPerBlock
+    net.advance()
+    this.value = net.onlineThs
   }
 }
