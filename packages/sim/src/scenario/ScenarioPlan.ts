@@ -86,6 +86,11 @@ export type PlanChange =
       readonly anchor: number
       /** The stretch's last observation: the chosen engine generates from here on. */
       readonly closesStretch: boolean
+      /**
+       * The whole network's TH/s that the closed epoch's difficulty and pace imply (ObservedStretch.impliedThs, at
+       * most the ledger's MAX_NETWORK_THS): everyone else's hashrate is re-based on it (docs/EVENTS.md).
+       */
+      readonly impliedThs: number
     }
   | {
       readonly kind: "block"
