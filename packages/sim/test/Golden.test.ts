@@ -15,7 +15,10 @@ const GOLDEN_SHA256_BY_MODEL_VERSION: Readonly<Record<number, string>> = {
   2: "ca3127761a84e120b4f77e6e8d758ae6019bf9d9dba98fa020b3945f795bf46c",
   // 3: and cango-2024 starts from the real chain state (bits 1702c4e4, tip 869194); the model follows observed
   // stretches (issue 12).
-  3: "d59b2b6e300f9e744708e7f2ec0169749d54f5ec295c1729e322424459df15e7"
+  3: "d59b2b6e300f9e744708e7f2ec0169749d54f5ec295c1729e322424459df15e7",
+  // 4: everyone else's hashrate is re-based at each observed retarget (issue 12's hand-over). This golden scenario
+  // observes nothing: its events are model 3's but for `source.modelVersion` (and so the hash chain).
+  4: "8292d63a2ad81a720fa0575d66d08c4ece3483c19691e08c495bfb2bfeec247a"
 }
 
 const goldenPath = fileURLToPath(new URL("./golden/cango-2024-seed1-block-until-2025-01-01.jsonl", import.meta.url))
