@@ -14,6 +14,12 @@
 //     hashrate changes only at a market step (a day's start), so from t0 to the day's end (D1 = 86,340 s) the
 //     network's blocks are a Poisson process at H0 / W(bits2): N1 ~ Poisson(H0 x D1 / W(bits2)) (about 144: the
 //     difficulty bits2 was set for this pace). A network re-started anywhere else moves this mean.
+// (d) The days after, for the models whose step has a mean in closed form: a table (flat here) re-based through
+//     H0 - F holds it, so days 2-7 (from the day after t0 to t0's day + 7) mine N2 ~ Poisson(H0 x 6 d / W(bits2));
+//     a GBM (drift mu a year) steps day k after t0's from H0 - F with E = (H0 - F) exp(mu k dt), dt a day in years
+//     (365.25 days), so E[N2] = sum over k = 1..6 of ((H0 - F) exp(mu k dt) + F) x 1 d / W(bits2) (tested with the
+//     sample variance: the network itself is random). The hashprice network's day is a response to prices with
+//     lags and no closed form; (a) and (c) cover it.
 // (b) The fleet's first week. Each block is the fleet's with probability F / H(t) and blocks come at H(t) / W, so
 //     the fleet's blocks are Poisson at F / W(bits2) a second whatever the network does, until the first generated
 //     retarget. That needs the new epoch's 2016 blocks: at H0, 2016 x W(bits2) / H0 ~ 14 days. Over the first
@@ -27,17 +33,17 @@
 //     (14 W(bits2)), concave in s, so a network spread at the hand-over (s spread) mines less on average. That is
 //     why a solo month partly generated cannot be tested against one path's closed form (test/hindcast.test.ts).
 //
-// Each case (3 network models x 3 price models x 2 engines x 3 statistics = 54 tests) is a two-sided z-test at a
-// family-wise significance of 0.01 (Bonferroni: each at 0.01 / 54, |z| < 3.74), over PATHS paths with fixed seeds;
-// (a) and (b) use the Poisson variance (the mean), (c) the sample variance of the differences. Normal by the CLT
-// (means of ~144, ~50 and ~200 over 400 paths).
+// Each case (3 network models x 3 price models x 2 engines x (a, b, c) + 2 x 3 x 2 x (d) = 66 tests) is a
+// two-sided z-test at a family-wise significance of 0.01 (Bonferroni: each at 0.01 / 66, |z| < 3.80), over PATHS
+// paths with fixed seeds 1..PATHS; (a), (b) and the table's (d) use the Poisson variance (the mean), (c) and the
+// GBM's (d) the sample variance. Normal by the CLT (means of ~144, ~50, ~200 and ~860 over 400 paths).
 import { describe, expect, it } from "vitest"
 import { nextWorkRequired, workForBits } from "../packages/chain/src/index.ts"
 import { PathSimulator, scenarioOfText, type SimSink } from "../packages/sim/src/index.ts"
 import { normalCdf, testScenarioText } from "@hashsim/testkit"
 
 const PATHS = 400
-const CASES = 3 * 3 * 2 * 3
+const CASES = 3 * 3 * 2 * 3 + 2 * 3 * 2
 const ALPHA = 0.01
 const DAY_S = 86_400
 
@@ -69,9 +75,10 @@ const retarget = (height: number, oldBits: number, newBits: number, first: numbe
 
 // ---- the market models (the registry's: everyone else's hashrate table | gbm | hashprice; price table | gbm | jumpDiffusion) ----
 const PRICE_USD_CENTS = 9_000_000
+const GBM_DRIFT_PER_YEAR = 0.3
 const networkModels = (otherThs: number): Record<string, unknown> => ({
   table: { model: "table", points: [{ at: START, hashrateThs: otherThs }] },
-  gbm: { model: "gbm", driftPerYear: 0.3, volatilityPerYear: 0.4 },
+  gbm: { model: "gbm", driftPerYear: GBM_DRIFT_PER_YEAR, volatilityPerYear: 0.4 },
   // The reference scenarios' network (scenarios/cango-2024.jsonl, sources in scenarios/README.md), nothing on order.
   hashprice: {
     model: "hashprice",
@@ -112,17 +119,20 @@ const scenarioFor = (network: string, price: string) => {
 /** What one path mined after the hand-over, read from the simulator's reports (every network block on the block engine). */
 class HandOverSink implements SimSink {
   tipBeforeDayEnd = 0
+  tipBeforeWeek1End = 0
   fleetWeek1 = 0
   fleetAll = 0
   retargets: Array<{ tS: number; oldBits: number; newBits: number; first: number; last: number }> = []
   reset(): void {
     this.tipBeforeDayEnd = 0
+    this.tipBeforeWeek1End = 0
     this.fleetWeek1 = 0
     this.fleetAll = 0
     this.retargets = []
   }
   private blocks(tS: number, lastHeight: number, fleet: number): void {
     if (tS < DAY1_S + DAY_S && lastHeight > this.tipBeforeDayEnd) this.tipBeforeDayEnd = lastHeight
+    if (tS < WEEK1_END_S && lastHeight > this.tipBeforeWeek1End) this.tipBeforeWeek1End = lastHeight
     if (tS <= T0) return // the observed stretch, up to and including its last block
     if (tS < WEEK1_END_S) this.fleetWeek1 += fleet
     this.fleetAll += fleet
@@ -156,11 +166,11 @@ const zOfPoisson = (xs: ReadonlyArray<number>, mean: number): number => {
   const m = xs.reduce((s, x) => s + x, 0) / xs.length
   return (m - mean) / Math.sqrt(mean / xs.length)
 }
-const zOfZeroMean = (xs: ReadonlyArray<number>): number => {
+const zOfMean = (xs: ReadonlyArray<number>, mean: number): number => {
   const n = xs.length
   const m = xs.reduce((s, x) => s + x, 0) / n
   const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / (n - 1)
-  return m / Math.sqrt(v / n)
+  return (m - mean) / Math.sqrt(v / n)
 }
 const rejects = (z: number): boolean => 2 * (1 - normalCdf(Math.abs(z))) < ALPHA / CASES
 
@@ -172,12 +182,14 @@ const handOver = (network: string, price: string, engine: "block" | "aggregate")
   const sink = new HandOverSink()
   const lastObserved = HEIGHT + 2 * 2016 - 1
   const n1: Array<number> = []
+  const n2: Array<number> = []
   const week1: Array<number> = []
   const weeks: Array<number> = []
   for (let seed = 1; seed <= PATHS; seed++) {
     sink.reset()
     sim.run(seed, engine, sink)
     n1.push(sink.tipBeforeDayEnd - lastObserved)
+    n2.push(sink.tipBeforeWeek1End - sink.tipBeforeDayEnd)
     week1.push(sink.fleetWeek1)
     // The path's difficulty after t0: bits2, then each generated retarget's (Core's rule on its reported times).
     let bits = bits2
@@ -194,10 +206,18 @@ const handOver = (network: string, price: string, engine: "block" | "aggregate")
     compensator += (fleetHs * (UNTIL_S - from)) / work(bits)
     weeks.push(sink.fleetAll - compensator)
   }
+  // (d): everyone else's mean a day k = 1..6 after t0's, over H0 - F at the hand-over (1: a flat table).
+  const othersHs = H0_HS - fleetHs
+  let meanN2 = 0
+  for (let k = 1; k <= 6; k++) {
+    const growth = network === "gbm" ? Math.exp((GBM_DRIFT_PER_YEAR * k) / 365.25) : 1
+    meanN2 += ((othersHs * growth + fleetHs) * DAY_S) / work(bits2)
+  }
   return {
     a: zOfPoisson(n1, (H0_HS * (DAY1_S + DAY_S - T0)) / work(bits2)),
     b: zOfPoisson(week1, (fleetHs * (WEEK1_END_S - T0)) / work(bits2)),
-    c: zOfZeroMean(weeks),
+    c: zOfMean(weeks, 0),
+    d: network === "table" ? zOfPoisson(n2, meanN2) : network === "gbm" ? zOfMean(n2, meanN2) : Number.NaN,
     meanN1: n1.reduce((s, x) => s + x, 0) / PATHS
   }
 }
@@ -206,12 +226,13 @@ describe("the hand-over from observed to generated history", () => {
   for (const network of ["table", "gbm", "hashprice"]) {
     for (const price of Object.keys(priceModels)) {
       for (const engine of ["block", "aggregate"] as const) {
-        it(`network ${network}, price ${price}, ${engine} engine: (a) the network's pace, (b) the fleet's first week, (c) its first four weeks`, () => {
+        it(`network ${network}, price ${price}, ${engine} engine: (a) the network's pace, (b) the fleet's first week, (c) its first four weeks${network === "hashprice" ? "" : ", (d) the network's next days"}`, () => {
           const r = handOver(network, price, engine)
-          const summary = `z: (a) ${r.a.toFixed(2)} (network blocks ${r.meanN1.toFixed(1)} a path), (b) ${r.b.toFixed(2)}, (c) ${r.c.toFixed(2)}`
+          const summary = `z: (a) ${r.a.toFixed(2)} (network blocks ${r.meanN1.toFixed(1)} a path), (b) ${r.b.toFixed(2)}, (c) ${r.c.toFixed(2)}, (d) ${r.d.toFixed(2)}`
           expect(rejects(r.a), summary).toBe(false)
           expect(rejects(r.b), summary).toBe(false)
           expect(rejects(r.c), summary).toBe(false)
+          if (network !== "hashprice") expect(rejects(r.d), summary).toBe(false)
         }, 120_000)
       }
     }
