@@ -207,8 +207,10 @@ export class PathSimulator implements EngineHooks {
         // is what the closed epoch's pace implies, so everyone else's hashrate continues from that less the fleet.
         this.chain.setBits(c.newBits)
         this.chain.sync(c.height - 1)
-        const others = c.impliedThs - this.fleet.onlineThs
-        this.market.rebaseOthers(at, others > 0 ? others : 0)
+        if (!Number.isNaN(c.impliedThs)) {
+          const others = c.impliedThs - this.fleet.onlineThs
+          this.market.rebaseOthers(at, others > 0 ? others : 0)
+        }
         return this.afterObserved(at, c.closesStretch)
       }
       case "block":

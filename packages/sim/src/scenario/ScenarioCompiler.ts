@@ -233,8 +233,10 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
     const closesStretch = i === lastObserved
     if (ch.kind === "difficulty") {
       const anchor = anchorAt(observed, ch.height - 1)
-      // A bound, not a model: an epoch observed in no time implies an unbounded hashrate, which no event may state.
-      const impliedThs = Math.min(MAX_NETWORK_THS, observed.impliedThs[anchor]!)
+      // An epoch whose pace implies more than any event may state (mined in no time: unbounded) says nothing a
+      // market model could continue from: NaN, and the model keeps its own value.
+      const implied = observed.impliedThs[anchor]!
+      const impliedThs = implied < MAX_NETWORK_THS ? implied : Number.NaN
       return { ...c, change: { ...ch, anchor, closesStretch, impliedThs } }
     }
     if (ch.kind === "block") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height), closesStretch } }
