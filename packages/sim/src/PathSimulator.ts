@@ -202,11 +202,17 @@ export class PathSimulator implements EngineHooks {
         return this.books.start(c.contractIndex)
       case "contractEnd":
         return this.books.end(c.contractIndex)
-      case "difficulty":
-        // Observed history: the chain is where the real one was; the next block starts the new epoch.
+      case "difficulty": {
+        // Observed history: the chain is where the real one was; the next block starts the new epoch. The network
+        // is what the closed epoch's pace implies, so everyone else's hashrate continues from that less the fleet.
         this.chain.setBits(c.newBits)
         this.chain.sync(c.height - 1)
+        if (!Number.isNaN(c.impliedThs)) {
+          const others = c.impliedThs - this.fleet.onlineThs
+          this.market.rebaseOthers(at, others > 0 ? others : 0)
+        }
         return this.afterObserved(at, c.closesStretch)
+      }
       case "block":
         this.chain.observeBlock(c.height, c.blockTimeS)
         if (this.observed !== null) this.observed.passed(c.anchor, c.height, at)

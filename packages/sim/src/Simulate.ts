@@ -10,7 +10,7 @@ import type { EngineKind, ScenarioPlan } from "./scenario/ScenarioPlan.ts"
  * The model's version, recorded in every generated event's `source`. Bump it whenever the same scenario and
  * seed would give different bytes (a change of the model, not of the code around it), and say why in the commit.
  */
-export const MODEL_VERSION = 4
+export const MODEL_VERSION = 5
 
 export interface LogOptions extends SimulatorOptions {
   /** The hashsim version to record in `source` (the CLI passes its own). */

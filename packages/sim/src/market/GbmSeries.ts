@@ -44,6 +44,11 @@ export class GbmSeries implements SeriesStepper {
     this.driftAdj = driftAdjPerYear
   }
 
+  /** The next day steps from the observed value. */
+  rebase(value: number): void {
+    this.value = value
+  }
+
   step(d: number): void {
     if (d === 0) return
     const sigma = this.sigma

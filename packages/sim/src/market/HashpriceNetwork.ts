@@ -258,6 +258,41 @@ export class HashpriceNetwork {
     this.slot = this.slot + 1 === this.lag ? 0 : this.slot + 1
   }
 
+  /**
+   * An observation says everyone else has `othersThs` online now (an observed retarget's implied hashrate, less the
+   * fleet: docs/EVENTS.md "Observed stretches"). What runs is the observation's: the cohorts online are scaled by
+   * othersThs / their sum, so their classes and vintages stay what the path made them. What is off, and the orders
+   * in flight, are the model's own guess and stay as they are (scaling them too would blow up a path whose prices
+   * have most machines off: a small online hashrate, a large factor). With nothing online, machines hashing say
+   * they are on: every cohort holding machines is switched on (its lag restarts) and they are scaled to othersThs;
+   * with nothing installed, the starting classes take it by share.
+   */
+  rebase(othersThs: number): void {
+    checkRange(MODEL, "othersThs", othersThs, 0, Number.MAX_VALUE)
+    let online = 0
+    for (let k = 0; k < this.nCohorts; k++) if (this.online[k] === 1) online += this.installedThs[k]!
+    if (!(online > 0)) {
+      for (let k = 0; k < this.nCohorts; k++) {
+        if (this.installedThs[k]! > 0) {
+          this.online[k] = 1
+          this.runDays[k] = 0
+          online += this.installedThs[k]!
+        }
+      }
+    }
+    if (online > 0) {
+      const f = othersThs / online
+      for (let k = 0; k < this.nCohorts; k++) if (this.online[k] === 1) this.installedThs[k] = this.installedThs[k]! * f
+    } else {
+      for (let k = 0; k < this.nClasses; k++) {
+        this.installedThs[k] = othersThs * this.params.classes[k]!.shareOfHashrate
+        this.online[k] = 1
+        this.runDays[k] = 0
+      }
+    }
+    this.lastOnlineThs = othersThs
+  }
+
   /** The memo row of today (this.day at this.years), filled if this day index was last reached at other years. */
   private dayRow(): number {
     const d = this.day

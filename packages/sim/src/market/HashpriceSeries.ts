@@ -43,6 +43,12 @@ export class HashpriceSeries implements SeriesStepper {
   /** The network deterministically answers to price and fees: a Monte Carlo drift adjustment does not apply. */
   reset(_seed: number, _driftAdjPerYear: number): void {}
 
+  /** The network keeps its make-up at the observed size (HashpriceNetwork.rebase). */
+  rebase(value: number): void {
+    this.network.rebase(value)
+    this.value = this.network.onlineThs
+  }
+
   step(d: number): void {
     // Day 0: the market has set `value` to everyone else's hashrate at the start; the classes hold it by share.
     if (d === 0) this.network.reset(this.value, this.plan.onOrderThs)

@@ -33,6 +33,11 @@ export class JumpDiffusionSeries implements SeriesStepper {
     this.driftAdj = driftAdjPerYear
   }
 
+  /** The next day steps from the observed value. */
+  rebase(value: number): void {
+    this.value = value
+  }
+
   step(d: number): void {
     if (d === 0) return
     this.value *= Math.exp(this.process.logReturn(this.rng, this.dayDtYears[d]!, this.driftAdj))

@@ -29,6 +29,11 @@ export class Market implements HashpriceInputs {
   priceDriftAdjPerYear = 0
   /** When a price was last observed (a PriceObserved at a day's start is that day's price). */
   priceObservedAtS = Number.NEGATIVE_INFINITY
+  /** Everyone else's TH/s last observed and when (an observation at a day's start is that day's value). */
+  private othersObservedThs = 0
+  private othersObservedAtS = Number.NEGATIVE_INFINITY
+  /** The path's first day has stepped (before it, the model is not started and an observation waits for it). */
+  private started = false
   readonly fees: FeeModel
   private readonly other: SeriesStepper
   private readonly price: SeriesStepper
@@ -71,6 +76,9 @@ export class Market implements HashpriceInputs {
     this.otherThs = 0
     this.priceUsdCents = this.plan.startPriceUsdCents
     this.priceObservedAtS = Number.NEGATIVE_INFINITY
+    this.othersObservedThs = 0
+    this.othersObservedAtS = Number.NEGATIVE_INFINITY
+    this.started = false
     this.uptimeFraction = this.plan.market.uptime.meanFraction
     this.hashpriceUsdPerPhDay = 0
   }
@@ -78,6 +86,18 @@ export class Market implements HashpriceInputs {
   /** The hashprice-driven network behind everyone else's hashrate (null under another model), for read-outs. */
   get hashpriceNetwork(): HashpriceNetwork | null {
     return this.other instanceof HashpriceSeries ? this.other.network : null
+  }
+
+  /**
+   * Everyone else's hashrate is observed to be `othersThs` at `atS` (at an observed retarget: docs/EVENTS.md
+   * "Observed stretches"): its model continues from there. The caller updates the fleet's rates after it.
+   */
+  rebaseOthers(atS: number, othersThs: number): void {
+    this.othersObservedThs = othersThs
+    this.othersObservedAtS = atS
+    if (!this.started) return
+    this.other.rebase(othersThs)
+    this.otherThs = this.other.value
   }
 
   /** A price observed at `atS` is in effect from then on. */
@@ -104,10 +124,13 @@ export class Market implements HashpriceInputs {
     this.workPerBlock = this.chain.work
     this.hashpriceUsdPerPhDay = hashpriceUsdPerPhDay(this.rewardSatsPerBlock, this.priceUsdCents, this.workPerBlock)
     if (d === 0) {
+      this.started = true
       fleet.update()
       this.other.value = Math.max(0, this.plan.network.hashrateThs - fleet.onlineThs)
     }
     this.other.step(d)
+    // Observed at the day's start (as a price is): the day's value is the observation, the model's state scaled to it.
+    if (this.othersObservedAtS === dayStartS) this.other.rebase(this.othersObservedThs)
     this.otherThs = this.other.value
   }
 }

@@ -13,6 +13,12 @@ export interface SeriesStepper {
   /** Day `d`'s value, from the value in effect. Numbers in and out through fields: a double passed or returned
    * across a call that is not inlined is boxed, an allocation a day. */
   step(d: number): void
+  /**
+   * An observation says the value in effect is `value` now (everyone else's hashrate at an observed retarget,
+   * docs/EVENTS.md "Observed stretches"): the model continues from it. Rare (once an observed epoch), so a boxed
+   * argument is no cost.
+   */
+  rebase(value: number): void
 }
 
 /** What a model's compile step needs from the compiler: time parsing and a place to report problems. */

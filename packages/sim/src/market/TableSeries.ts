@@ -1,5 +1,6 @@
 // A table of (time, value) points, linear between them and flat outside; the Monte Carlo drift adjustment
-// scales it by exp(adj x years since the start). Draws nothing.
+// scales it by exp(adj x years since the start), and an observation re-bases it by a factor: the table's shape from
+// there on, at the observed level. Draws nothing.
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import type { SeriesCompileContext, SeriesStepper } from "./SeriesStepper.ts"
 
@@ -41,6 +42,8 @@ export const tableAt = (table: TableSeriesPlan, s: number): number => {
 export class TableSeries implements SeriesStepper {
   value = 0
   private driftAdj = 0
+  /** The factor of the last observation (1 before any): the observed value over the table's at that moment. */
+  private scale = 1
 
   constructor(
     private readonly plan: TableSeriesPlan,
@@ -49,10 +52,17 @@ export class TableSeries implements SeriesStepper {
 
   reset(_seed: number, driftAdjPerYear: number): void {
     this.driftAdj = driftAdjPerYear
+    this.scale = 1
+  }
+
+  /** The table from here on, scaled to pass through `value` now (a table at 0 cannot be scaled: it stays the table). */
+  rebase(value: number): void {
+    if (this.value > 0) this.scale *= value / this.value
+    this.value = value
   }
 
   step(d: number): void {
     const adj = this.driftAdj
-    this.value = tableAt(this.plan, this.days.dayStartS[d]!) * (adj === 0 ? 1 : Math.exp(adj * this.days.dayYears[d]!))
+    this.value = tableAt(this.plan, this.days.dayStartS[d]!) * (adj === 0 ? 1 : Math.exp(adj * this.days.dayYears[d]!)) * this.scale
   }
 }

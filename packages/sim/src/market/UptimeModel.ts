@@ -16,6 +16,11 @@ export class UptimeModel implements SeriesStepper {
     this.value = this.meanFraction
   }
 
+  /** Each day is its own draw: an observed value holds until the next. */
+  rebase(value: number): void {
+    this.value = value
+  }
+
   step(_d: number): void {
     let uptime = this.meanFraction
     if (this.sdFraction > 0) uptime += this.sdFraction * standardNormal(this.rng)

@@ -3,7 +3,7 @@
 // belongs to the ledger's decider alone; this refuses only what the simulator cannot simulate (yet), naming the
 // line and field, before any simulation starts.
 import { parseBits } from "@hashsim/chain"
-import { type EventData, eventTypes, generatedOnlyTypes, type EventType } from "@hashsim/ledger"
+import { type EventData, eventTypes, generatedOnlyTypes, type EventType, MAX_NETWORK_THS } from "@hashsim/ledger"
 import type { FeePlan } from "../market/FeeModel.ts"
 import { anchorAt, type ObservedBlock, type ObservedRetarget, observedStretchOf } from "../chain/ObservedStretch.ts"
 import { compileSeries } from "../market/registry.ts"
@@ -150,7 +150,7 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
         const d = e.data
         const r = { atS, height: d.height, oldBits: parseBits(d.oldBits), newBits: parseBits(d.newBits), firstBlockTimeS: d.firstBlockTimeS, lastBlockTimeS: d.lastBlockTimeS }
         observedRetargets.push(r)
-        return push({ kind: "difficulty", ...r, anchor: -1, closesStretch: false })
+        return push({ kind: "difficulty", ...r, anchor: -1, closesStretch: false, impliedThs: Number.NaN })
       }
       case "BlockFound": {
         const d = e.data
@@ -231,7 +231,14 @@ export const compileScenario = (events: ReadonlyArray<PlanEvent>): ScenarioPlan 
     const ch = c.change
     if (observed === null) return c
     const closesStretch = i === lastObserved
-    if (ch.kind === "difficulty") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height - 1), closesStretch } }
+    if (ch.kind === "difficulty") {
+      const anchor = anchorAt(observed, ch.height - 1)
+      // An epoch whose pace implies more than any event may state (mined in no time: unbounded) says nothing a
+      // market model could continue from: NaN, and the model keeps its own value.
+      const implied = observed.impliedThs[anchor]!
+      const impliedThs = implied < MAX_NETWORK_THS ? implied : Number.NaN
+      return { ...c, change: { ...ch, anchor, closesStretch, impliedThs } }
+    }
     if (ch.kind === "block") return { ...c, change: { ...ch, anchor: anchorAt(observed, ch.height), closesStretch } }
     return c
   })

@@ -86,6 +86,12 @@ export type PlanChange =
       readonly anchor: number
       /** The stretch's last observation: the chosen engine generates from here on. */
       readonly closesStretch: boolean
+      /**
+       * The whole network's TH/s that the closed epoch's difficulty and pace imply (ObservedStretch.impliedThs):
+       * everyone else's hashrate is re-based on it (docs/EVENTS.md); NaN when it is not below the ledger's
+       * MAX_NETWORK_THS (an epoch mined in no time), and nothing is re-based.
+       */
+      readonly impliedThs: number
     }
   | {
       readonly kind: "block"
