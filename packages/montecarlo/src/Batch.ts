@@ -8,10 +8,10 @@ import { mkdirSync, readFileSync, rmSync, unlinkSync } from "node:fs"
 import { join } from "node:path"
 import { Data, Effect, Exit } from "effect"
 import { OutputPathInvalidError } from "@hashsim/ledger"
-import { beginFolderWrite, OutputFolderBusyError, outcomesFileName, summaryFileName } from "./BatchFolder.ts"
+import { beginFolderWrite, OutputFolderBusyError, outcomesFileOf, summaryFileName, type OutcomesFormat } from "./BatchFolder.ts"
 import type { FileSeal } from "./BatchManifest.ts"
 import { OutcomesWriter } from "./OutcomesFile.ts"
-import { outcomesParquetFileName, OutcomesParquetWriter } from "./OutcomesParquet.ts"
+import { OutcomesParquetWriter } from "./OutcomesParquet.ts"
 import { loadRunner, type OutcomeColumn, type RunnerSpec } from "./PathRunner.ts"
 import { isValidSeed } from "@hashsim/sim/seed"
 import { shardRange, wholeBatch, type PathRange, type Shard } from "./Shard.ts"
@@ -39,7 +39,7 @@ export interface BatchOptions {
   /** Paths per message to a worker; outputs do not depend on it. Default: up to 256, at least 16 chunks a worker. */
   readonly chunkSize?: number | undefined
   /** The outcome table's format: outcomes.csv (default) or outcomes.parquet; the summary is the same either way. */
-  readonly format?: "csv" | "parquet" | undefined
+  readonly format?: OutcomesFormat | undefined
   /** Called after each chunk is written, in path order. */
   readonly onProgress?: ((donePaths: number, totalPaths: number) => void) | undefined
 }
@@ -103,7 +103,7 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
       )
       const staging = folder.staging
       const wantSummary = shard === undefined
-      const tableName = options.format === "parquet" ? outcomesParquetFileName : outcomesFileName
+      const tableName = outcomesFileOf(options.format ?? "csv")
       const csvPath = join(staging, tableName)
       const writer = yield* Effect.acquireRelease(
         Effect.try({

@@ -44,6 +44,15 @@ export class OutcomesParquetWriter {
     this.buffered = Array.from({ length: columns.length + 2 }, () => new Float64Array(parquetRowGroupRows))
   }
 
+  /** Writes one row: its path, seed and column values (NaN = missing, dates in days since 1970), in path order. */
+  async writeRow(path: number, seed: number, values: ArrayLike<number>): Promise<void> {
+    if (values.length !== this.columns.length) throw new Error(`outcomes row: ${values.length} values, expected ${this.columns.length}`)
+    ;(this.buffered[0] as Float64Array)[this.filled] = path
+    ;(this.buffered[1] as Float64Array)[this.filled] = seed
+    for (let j = 0; j < values.length; j++) (this.buffered[j + 2] as Float64Array)[this.filled] = values[j] as number
+    if (++this.filled === parquetRowGroupRows) await this.flushRowGroup()
+  }
+
   /** Writes a chunk of outcomes.csv's rows (its CSV bytes: `path,seed,<columns>` lines, LF-ended). */
   async writeChunk(bytes: Uint8Array): Promise<void> {
     const kinds = this.columns.map((c) => c.kind)

@@ -1,11 +1,13 @@
 // outcomes.parquet: the same rows as outcomes.csv (read back through the folder's one reader, each row's text is
 // the CSV's line), the same summary, deterministic bytes whatever the chunking and workers, and a sealed file.
-import { readFileSync, writeFileSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { parquetMetadata } from "hyparquet"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { openBatchFolder, readOutcomeRows, verifyBatchFolder } from "../src/index.ts"
-import { fakeBatch, folderBytes, scratchDir } from "./support.ts"
+import { mergeShards, openBatchFolder, readOutcomeRows, verifyBatchFolder, type OutcomesFormat } from "../src/index.ts"
+import { failureOf, fakeBatch, folderBytes, scratchDir } from "./support.ts"
 
 const rowsOf = async (dir: string): Promise<Array<string>> => {
   const lines: Array<string> = []
@@ -51,5 +53,57 @@ describe("outcomes.parquet", () => {
     bytes[100] = bytes[100]! ^ 1
     writeFileSync(file, bytes)
     await expect(verifyBatchFolder(dir, "batch")).rejects.toThrow(/outcomes.parquet: its SHA-256 is not the one manifest.json records/)
+  })
+})
+
+/** Each file of a folder by its SHA-256 (Parquet is binary: compared as bytes, not as text). */
+const digests = (dir: string): Record<string, string> =>
+  Object.fromEntries(readdirSync(dir).sort().map((name) => [name, createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]))
+
+describe("merging into outcomes.parquet", () => {
+  const shards = async (root: string, format: OutcomesFormat, paths: number, count: number): Promise<Array<string>> => {
+    const dirs: Array<string> = []
+    for (let index = 1; index <= count; index++) {
+      const outDir = join(root, `${format}-s${index}`)
+      dirs.push(outDir)
+      await fakeBatch({ outDir, format, workers: 1 + (index % 2), shard: { index, count } }, paths, 3)
+    }
+    return dirs
+  }
+
+  it("writes the shards' format by default, or the one asked, byte-identical to the unsharded batch in it", async () => {
+    const root = scratchDir()
+    const paths = 300
+    await fakeBatch({ outDir: join(root, "whole-parquet"), format: "parquet" }, paths, 3)
+    await fakeBatch({ outDir: join(root, "whole-csv") }, paths, 3)
+    const pq = await shards(root, "parquet", paths, 3)
+    const csv = await shards(root, "csv", paths, 3)
+    // Parquet shards: a Parquet batch (the default), or a CSV one when asked.
+    const a = await Effect.runPromise(mergeShards([...pq].reverse(), join(root, "m-pq")))
+    expect(a.tableFile).toBe("outcomes.parquet")
+    expect(Object.keys(digests(join(root, "m-pq")))).toEqual(["manifest.json", "outcomes.parquet", "summary.json"])
+    expect(digests(join(root, "m-pq"))).toEqual(digests(join(root, "whole-parquet")))
+    const b = await Effect.runPromise(mergeShards(pq, join(root, "m-pq-csv"), "csv"))
+    expect(b.tableFile).toBe("outcomes.csv")
+    expect(digests(join(root, "m-pq-csv"))).toEqual(digests(join(root, "whole-csv")))
+    // CSV shards into Parquet; and shards of both formats, with a format named.
+    await Effect.runPromise(mergeShards(csv, join(root, "m-csv-pq"), "parquet"))
+    expect(digests(join(root, "m-csv-pq"))).toEqual(digests(join(root, "whole-parquet")))
+    const mixed = [csv[0]!, pq[1]!, csv[2]!]
+    await Effect.runPromise(mergeShards(mixed, join(root, "m-mixed"), "parquet"))
+    expect(digests(join(root, "m-mixed"))).toEqual(digests(join(root, "whole-parquet")))
+    // The merged Parquet file reads back as the CSV's rows.
+    const merged: Array<string> = []
+    await readOutcomeRows(openBatchFolder(join(root, "m-pq"), "batch"), (text) => { merged.push(text) })
+    expect(merged).toEqual(readFileSync(join(root, "whole-csv", "outcomes.csv"), "utf8").trimEnd().split("\n").slice(1))
+  }, 120_000)
+
+  it("asks for a format when the shards are in both", async () => {
+    const root = scratchDir()
+    const pq = await shards(root, "parquet", 40, 2)
+    const csv = await shards(root, "csv", 40, 2)
+    const exit = await Effect.runPromiseExit(mergeShards([csv[0]!, pq[1]!], join(root, "m")))
+    expect(failureOf(exit)).toMatchObject({ _tag: "ShardSetInvalidError", message: expect.stringContaining("pass --format csv or --format parquet") })
+    expect(() => readdirSync(join(root, "m"))).toThrow()
   })
 })
