@@ -6,7 +6,7 @@ import { join } from "node:path"
 import { parquetMetadata } from "hyparquet"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { mergeShards, openBatchFolder, readOutcomeRows, verifyBatchFolder, type OutcomesFormat } from "../src/index.ts"
+import { mergeShards, openBatchFolder, OutcomesParquetWriter, parseCell, readOutcomeRows, verifyBatchFolder, type OutcomesFormat } from "../src/index.ts"
 import { failureOf, fakeBatch, folderBytes, scratchDir } from "./support.ts"
 
 const rowsOf = async (dir: string): Promise<Array<string>> => {
@@ -42,6 +42,21 @@ describe("outcomes.parquet", () => {
     await fakeBatch({ outDir: join(dir, "a"), format: "parquet", chunkSize: 7, workers: 1 }, 500, 3)
     await fakeBatch({ outDir: join(dir, "b"), format: "parquet", chunkSize: 64, workers: 2 }, 500, 3)
     expect(folderBytes(join(dir, "b"))).toEqual(folderBytes(join(dir, "a")))
+  }, 60_000)
+
+  it("is the file that parsing outcomes.csv row by row would give: the workers' typed columns hold the cells' values", async () => {
+    const dir = scratchDir()
+    await fakeBatch({ outDir: join(dir, "csv"), workers: 2, chunkSize: 13 }, 700, 3)
+    await fakeBatch({ outDir: join(dir, "pq"), format: "parquet", workers: 2, chunkSize: 13 }, 700, 3)
+    // The reference: every CSV line parsed cell by cell (OutcomeCell.parseCell) and written one row at a time.
+    const columns = openBatchFolder(join(dir, "csv"), "batch").manifest.columns
+    const reference = new OutcomesParquetWriter(join(dir, "reference.parquet"), columns)
+    for (const line of readFileSync(join(dir, "csv", "outcomes.csv"), "utf8").trimEnd().split("\n").slice(1)) {
+      const cells = line.split(",")
+      await reference.writeRow(Number(cells[0]), Number(cells[1]), columns.map((c, j) => parseCell(cells[j + 2]!, c.kind)))
+    }
+    await reference.close()
+    expect(digests(join(dir, "pq"))["outcomes.parquet"]).toBe(createHash("sha256").update(readFileSync(join(dir, "reference.parquet"))).digest("hex"))
   }, 60_000)
 
   it("is sealed: an edited byte is found by the folder's reader", async () => {
