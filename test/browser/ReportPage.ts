@@ -36,10 +36,21 @@ export interface CanvasCheck {
   readonly dataPoints: number
   /** Plot-area pixels in a dataset's colour. */
   readonly dataPixels: number
+  /** The chart's x labels, and per dataset its label and non-null values, as chart.js holds them. */
+  readonly labels: number
+  readonly datasets: ReadonlyArray<{ readonly label: string; readonly points: number }>
+}
+
+/** A table as the reader sees it: header texts, and per body row each cell's text and its data-value, if any. */
+export interface TableCheck {
+  readonly headers: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<ReadonlyArray<{ readonly text: string; readonly value: string | null }>>
 }
 
 export interface PageCheck {
   readonly canvases: ReadonlyArray<CanvasCheck>
+  /** The table with id "monthly-table", null if the page has none. */
+  readonly monthlyTable: TableCheck | null
   readonly chartsReady: string | null
   readonly consoleErrors: ReadonlyArray<string>
   /** Every request other than the report file itself. */
@@ -112,9 +123,22 @@ const inspectCanvases = `(() => {
       colours: colours.size,
       differsFromBlank: canvas.toDataURL() !== blank.toDataURL(),
       dataPoints,
-      dataPixels
+      dataPixels,
+      labels: instance === undefined ? 0 : (instance.chart.data.labels || []).length,
+      datasets: instance === undefined ? [] : instance.chart.data.datasets.map((dataset) => ({
+        label: String(dataset.label), points: dataset.data.filter((v) => v !== null && v !== undefined).length
+      }))
     };
   });
+})()`
+
+const inspectMonthlyTable = `(() => {
+  const table = document.getElementById("monthly-table");
+  if (table === null) return null;
+  return {
+    headers: Array.from(table.querySelectorAll("thead th")).map((th) => th.innerText),
+    rows: Array.from(table.querySelectorAll("tbody tr")).map((tr) => Array.from(tr.children).map((td) => ({ text: td.innerText, value: td.getAttribute("data-value") })))
+  };
 })()`
 
 /** Opens `htmlPath` in a fresh profile, checks it, and saves a full-page screenshot to `screenshotPath`. */
@@ -153,9 +177,10 @@ export const checkReportPage = async (htmlPath: string, screenshotPath: string):
     await page.goto(fileUrl, { waitUntil: "load" })
     await page.waitForFunction(`document.documentElement.hasAttribute("data-charts-ready")`, undefined, { timeout: 30_000 }).catch(() => undefined)
     const canvases = (await page.evaluate(inspectCanvases)) as Array<CanvasCheck>
+    const monthlyTable = (await page.evaluate(inspectMonthlyTable)) as TableCheck | null
     const chartsReady = await page.getAttribute("html", "data-charts-ready")
     await page.screenshot({ path: screenshotPath, fullPage: true })
-    return { canvases, chartsReady, consoleErrors, foreignRequests, title: await page.title(), text: await page.innerText("body") }
+    return { canvases, monthlyTable, chartsReady, consoleErrors, foreignRequests, title: await page.title(), text: await page.innerText("body") }
   } finally {
     await context.close()
     rmSync(profile, { recursive: true, force: true })

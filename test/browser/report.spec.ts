@@ -2,13 +2,13 @@
 // chart must draw something, the page must log no error and request nothing but itself; screenshots go to docs/.
 // The reports are made by the real CLI from cango-2024. Chromium missing: under CI=true the check fails (it must run there), elsewhere it is skipped with a message.
 import { spawnSync } from "node:child_process"
-import { copyFileSync, mkdtempSync } from "node:fs"
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import { batchChartIds, singleRunChartIds } from "../../packages/cli/src/report/ReportCharts.ts"
 import { compareChartIds, sweepHeatmapChartIds, sweepLineChartIds } from "../../packages/cli/src/report/DecisionCharts.ts"
-import { checkReportPage, chromiumAvailable, chromiumPath, type PageCheck } from "./ReportPage.ts"
+import { checkReportPage, chromiumAvailable, chromiumPath, type CanvasCheck, type PageCheck, type TableCheck } from "./ReportPage.ts"
 
 const repoRoot = resolve(import.meta.dirname, "../..")
 const scenario = join(repoRoot, "scenarios/cango-2024.jsonl")
@@ -32,13 +32,35 @@ interface Reports {
  * Runs the real `hashsim` entry point inside the work folder with relative paths, so the page (and so its
  * screenshot) names no temp folder; tsx is passed by URL since the work folder has no node_modules.
  */
-const cli = (args: ReadonlyArray<string>): void => {
+const cli = (args: ReadonlyArray<string>): string => {
   const result = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(repoRoot, "packages/cli/src/main.ts"), ...args], {
     cwd: work,
     encoding: "utf8",
     timeout: 300_000
   })
   if (result.status !== 0) throw new Error(`hashsim ${args.join(" ")} exited ${result.status}:\n${result.stderr}`)
+  return result.stdout
+}
+
+const canvas = (check: PageCheck, id: string): CanvasCheck => {
+  const found = check.canvases.find((c) => c.id === id)
+  if (found === undefined) throw new Error(`no canvas ${id}`)
+  return found
+}
+
+/** The cells of one column of the monthly table, by its header. */
+const tableColumn = (table: TableCheck, header: string) => {
+  const j = table.headers.indexOf(header)
+  expect(j, header).toBeGreaterThan(0)
+  return table.rows.map((row) => row[j]!)
+}
+
+/** Type 7 quantile (R's default), written out here so the check does not lean on the code it checks. */
+const quantile7 = (values: ReadonlyArray<number>, p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const h = (sorted.length - 1) * p
+  const lo = Math.floor(h)
+  return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!)
 }
 
 /** The two reports under test, made by the real CLI: a single run of cango-2024 and a 50-path batch. */
@@ -93,11 +115,73 @@ describe.skipIf(!haveChromium && !inCi)("hashsim report in headless Chromium", (
     expect(check.text).toContain("path seed 42")
   })
 
+  it("single run: the path's price, the payback picture and the monthly table carry the ledger's numbers", async () => {
+    const check = await checkReportPage(reports.single, join(work, "single-again.png"))
+    const replay = JSON.parse(cli(["replay", "cango-2024-seed42.jsonl", "--format", "json"])) as {
+      months: Array<{ month: string; minedSats: number; netMarginUsdCents: number; capexUsdCents: number; priceUsdCents: number }>
+      totals: { paybackDate: string | null; netMarginUsdCents: number }
+    }
+    // One point a day of the horizon: 2024-11-07 to 2028-11-07 (exclusive) is 1,461 days.
+    const started = JSON.parse(readFileSync(join(work, "cango-2024.jsonl"), "utf8").split("\n")[0]!) as { at: string; data: { until: string } }
+    const days = (Date.parse(started.data.until) - Date.parse(started.at)) / 86_400_000
+    expect(days).toBe(1461)
+    const price = canvas(check, "btc-price")
+    expect(price.labels).toBe(days)
+    expect(price.datasets).toEqual([{ label: "BTC price (USD)", points: days }])
+    const payback = canvas(check, "payback")
+    expect(payback.labels).toBe(days)
+    expect(payback.datasets).toEqual([{ label: "cumulative net margin (USD)", points: days }, { label: "cumulative capex (USD)", points: days }])
+    expect(check.text).toContain(`Payback is the first day the margin reaches capex: ${replay.totals.paybackDate ?? "not within the horizon"}`)
+    // The table: a row per month of replay's report, its cells replay's exact numbers.
+    const table = check.monthlyTable as TableCheck
+    expect(table.rows.length).toBe(replay.months.length)
+    expect(table.rows.map((row) => row[0]!.text)).toEqual(replay.months.map((m) => m.month))
+    expect(tableColumn(table, "BTC mined").map((c) => Number(c.value))).toEqual(replay.months.map((m) => m.minedSats))
+    expect(tableColumn(table, "net margin (USD)").map((c) => Number(c.value))).toEqual(replay.months.map((m) => m.netMarginUsdCents))
+    expect(tableColumn(table, "capex (USD)").map((c) => Number(c.value))).toEqual(replay.months.map((m) => m.capexUsdCents))
+    expect(tableColumn(table, "BTC price at close (USD)").map((c) => Number(c.value))).toEqual(replay.months.map((m) => m.priceUsdCents))
+    expect(Number(tableColumn(table, "cumulative net margin (USD)").at(-1)!.value)).toBe(replay.totals.netMarginUsdCents)
+    // What the reader sees is the number in whole dollars.
+    const priceCells = tableColumn(table, "BTC price at close (USD)")
+    priceCells.forEach((c, i) => expect(c.text).toBe(`$${Math.round(replay.months[i]!.priceUsdCents / 100).toLocaleString("en-US")}`))
+  })
+
   it("batch: fan charts and histograms draw, no console error, no request but the file itself", async () => {
     const check = await checkReportPage(reports.batch, join(repoRoot, "docs/report-batch.png"))
     expectEveryChartDrawn(check, batchChartIds)
     expect(check.text).toContain("Summary of every outcome column")
     expect(check.text).toContain("master seed 7")
+  })
+
+  it("batch: the price fan, the position fan and the monthly table carry the batch's numbers", async () => {
+    const check = await checkReportPage(reports.batch, join(work, "batch-again.png"))
+    // outcomes.csv read here by hand: 50 paths, a priceUsdCents:YYYY-MM column per month.
+    const [header, ...lines] = readFileSync(join(work, "mc/outcomes.csv"), "utf8").trimEnd().split("\n")
+    const names = header!.split(",")
+    const rows = lines.map((l) => l.split(","))
+    expect(rows.length).toBe(50)
+    const priceColumns = names.flatMap((n, j) => (n.startsWith("priceUsdCents:") ? [{ month: n.slice("priceUsdCents:".length), j }] : []))
+    const months = priceColumns.map((c) => c.month)
+    expect(months.length).toBe(49)
+    const price = canvas(check, "fan-price")
+    expect(price.labels).toBe(months.length)
+    expect(price.datasets.map((d) => d.points)).toEqual([49, 49, 49, 49, 49])
+    const position = canvas(check, "fan-position")
+    expect(position.datasets.map((d) => d.label)).toEqual(["P5", "P5-P95", "P25", "P25-P75", "median", "capex recovered (0)", "paths paid back (%)"])
+    expect(position.datasets.every((d) => d.points === months.length)).toBe(true)
+    const table = check.monthlyTable as TableCheck
+    expect(table.rows.length).toBe(months.length)
+    expect(table.rows.map((row) => row[0]!.text)).toEqual(months)
+    const medians = priceColumns.map((c) => quantile7(rows.map((r) => Number(r[c.j])), 0.5))
+    expect(tableColumn(table, "BTC price at close, median (USD)").map((c) => Number(c.value))).toEqual(medians)
+    // Capex: cango-2024's two lots ($256M + $144M) in its first month; the position is the margin less it.
+    expect(tableColumn(table, "cumulative capex (USD)").map((c) => Number(c.value))).toEqual(months.map(() => 40_000_000_000))
+    const marginMedian = tableColumn(table, "cumulative net margin, median (USD)").map((c) => Number(c.value))
+    tableColumn(table, "position (margin - capex), median (USD)").forEach((c, i) => expect(Number(c.value)).toBe(marginMedian[i]! - 40_000_000_000))
+    // Paid back by each month's end, counted here from the paybackDate column.
+    const payback = names.indexOf("paybackDate")
+    const paid = months.map((m) => rows.filter((r) => r[payback] !== "" && r[payback]!.slice(0, 7) <= m).length / 50)
+    expect(tableColumn(table, "paths paid back by the month's end").map((c) => Number(c.value))).toEqual(paid)
   })
 
   it("comparison: both scenarios' fans on one chart and the paired-difference histogram draw", async () => {

@@ -2,6 +2,7 @@
 // differs by zero on every path, parameters are the plan's own keys (an unknown one is a usage error that lists
 // them), a sweep's points share their path seeds, and the break-even hosting rate of a deterministic market equals
 // the one computed in closed form from the economics kernel and the consensus arithmetic.
+import { createHash } from "node:crypto"
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -9,6 +10,7 @@ import { blockSubsidy, parseBits, workForBits } from "@hashsim/chain"
 import { expectedBlocks, fppsGrossSats, floorSats, SECONDS_PER_DAY, satsToUsdCents } from "@hashsim/economics"
 import { compilePlan, setPlanParameters } from "@hashsim/plan"
 import { inputDifferences } from "../src/decide/InputDiff.ts"
+import { compilePlanText } from "../src/ScenarioInput.ts"
 import { describe, expect, it } from "vitest"
 import { repoRoot, runCli } from "./runCli.ts"
 
@@ -107,6 +109,27 @@ describe("hashsim sweep", () => {
     expect(npv(1) - npv(3)).toBe(210_000 * 1000)
     expect(npv(3) - npv(5)).toBe(210_000 * 1000)
     expect(readdirSync(join(out, "points")).length).toBe(6)
+  }, 240_000)
+})
+
+describe("hashsim sweep --vary startShift", () => {
+  it("runs the plan moved in time: each point is the compiled plan shifted, its months the shifted horizon's", () => {
+    const out = join(scratch, "sweep-shift")
+    const r = runCli(["sweep", "scenarios/cango-2024.yaml", "--vary", "startShift=0d,365d", "--paths", "4", "--seed", "1", "--out", out, "--workers", "1"])
+    expect(r.stderr).not.toMatch(/internal error/)
+    expect(r.status).toBe(0)
+    const rows = csvRows(join(out, "sweep.csv"))
+    expect(rows.map((row) => row[0])).toEqual(["startShift", "0d", "365d"])
+    const source = readFileSync(join(repoRoot, "scenarios/cango-2024.yaml"), "utf8")
+    const summary = (point: string) => JSON.parse(readFileSync(join(out, "points", point, "summary.json"), "utf8")) as { scenarioSha256: string; columns: Record<string, unknown> }
+    // 0d is the plan as written (the checked-in scenario); 365d is the plan with every date a year later.
+    expect(summary("001").scenarioSha256).toBe(createHash("sha256").update(readFileSync(join(repoRoot, "scenarios/cango-2024.jsonl"))).digest("hex"))
+    const shifted = compilePlanText(setPlanParameters(source, [["startShift", "365d"]]), "cango-2024.yaml").text
+    expect(JSON.parse(shifted.split("\n")[0]!)).toMatchObject({ at: "2025-11-07T00:00:00Z", data: { until: "2029-11-07T00:00:00Z" } })
+    expect(summary("002").scenarioSha256).toBe(createHash("sha256").update(shifted).digest("hex"))
+    const months = (point: string) => Object.keys(summary(point).columns).filter((c) => c.startsWith("minedSats:"))
+    expect([months("001")[0], months("001").at(-1)]).toEqual(["minedSats:2024-11", "minedSats:2028-11"])
+    expect([months("002")[0], months("002").at(-1)]).toEqual(["minedSats:2025-11", "minedSats:2029-11"])
   }, 240_000)
 })
 

@@ -55,6 +55,25 @@ describe("hashsim mc and merge on cango-2024", () => {
     expect(bytes(at("merged"))).toEqual(bytes(at("w1")))
   })
 
+  it("names the table it wrote, and merges Parquet shards into Parquet (or CSV with --format csv)", () => {
+    const csv = batch("fmt-csv", ["--workers", "1"])
+    expect(csv.code).toBe(0)
+    expect(csv.stdout).toMatch(/monthly columns .* are in outcomes\.csv and summary\.json/)
+    const whole = batch("fmt-pq", ["--format", "parquet", "--workers", "1"])
+    expect(whole.code).toBe(0)
+    expect(whole.stdout).toMatch(/monthly columns .* are in outcomes\.parquet and summary\.json/)
+    expect(whole.stdout).not.toContain("outcomes.csv")
+    for (const k of [1, 2]) expect(batch(`pq-s${k}`, ["--shard", `${k}/2`, "--format", "parquet"]).code).toBe(0)
+    const merged = hashsim(["merge", at("pq-s2"), at("pq-s1"), "--out", at("pq-merged")])
+    expect(merged.code, merged.stderr).toBe(0)
+    expect(merged.stdout).toMatch(/are in outcomes\.parquet and summary\.json/)
+    expect(bytes(at("pq-merged"))).toEqual(bytes(at("fmt-pq")))
+    const asCsv = hashsim(["merge", at("pq-s1"), at("pq-s2"), "--format", "csv", "--out", at("pq-merged-csv")])
+    expect(asCsv.code, asCsv.stderr).toBe(0)
+    expect(asCsv.stdout).toMatch(/are in outcomes\.csv and summary\.json/)
+    expect(bytes(at("pq-merged-csv"))).toEqual(bytes(at("fmt-csv")))
+  })
+
   it("reproduces path i with `hashsim run --seed <its seed> --engine aggregate` (the run's report equals the row)", () => {
     if (!existsSync(at("w1"))) expect(batch("w1").code).toBe(0)
     const lines = readFileSync(at("w1/outcomes.csv"), "utf8").trimEnd().split("\n")

@@ -38,13 +38,13 @@ const mcFolder = (dir: string, edit: (summary: string, outcomes: string) => read
   const summary = JSON.stringify({
     format: "hashsim-mc-summary/1", hashsimVersion: "0.1.0", scenarioSha256: hash, engine: "aggregate", masterSeed: 1, paths: 2,
     quantiles: "type 7",
-    columns: { paybackDate: { kind: "date", count: 1, missing: 1 }, npvUsdCents: stat, "minedSats:2024-11": stat, "netMarginUsdCents:2024-11": stat }
+    columns: { paybackDate: { kind: "date", count: 1, missing: 1 }, npvUsdCents: stat, "minedSats:2024-11": stat, "netMarginUsdCents:2024-11": stat, "priceUsdCents:2024-11": stat }
   })
-  const outcomes = `path,seed,paybackDate,npvUsdCents,minedSats:2024-11,netMarginUsdCents:2024-11\n0,${pathSeed(1, 0)},2026-01-02,5,100,7\n1,${pathSeed(1, 1)},,-3,200,8\n`
+  const outcomes = `path,seed,paybackDate,npvUsdCents,minedSats:2024-11,netMarginUsdCents:2024-11,priceUsdCents:2024-11\n0,${pathSeed(1, 0)},2026-01-02,5,100,7,9000000\n1,${pathSeed(1, 1)},,-3,200,8,7000000\n`
   const [s, o] = edit(summary, outcomes)
   writeFileSync(join(mc, "summary.json"), s)
   writeFileSync(join(mc, "outcomes.csv"), o)
-  const columns = [{ name: "paybackDate", kind: "date" }, { name: "npvUsdCents", kind: "number" }, { name: "minedSats:2024-11", kind: "number" }, { name: "netMarginUsdCents:2024-11", kind: "number" }] as const
+  const columns = [{ name: "paybackDate", kind: "date" }, { name: "npvUsdCents", kind: "number" }, { name: "minedSats:2024-11", kind: "number" }, { name: "netMarginUsdCents:2024-11", kind: "number" }, { name: "priceUsdCents:2024-11", kind: "number" }] as const
   writeFileSync(join(mc, "manifest.json"), renderManifestJson({
     hashsimVersion: "0.1.0", modelVersion: 1, scenarioSha256: hash, engine: "aggregate", masterSeed: 1, paths: 2, shard: undefined, pathStart: 0, pathEnd: 2,
     columns, files: { "outcomes.csv": sealOfText(o), "summary.json": sealOfText(s) }
@@ -88,6 +88,36 @@ describe("the single-run model of cango-2024 (seed 42)", () => {
     expect(model.monthly.hostingCostUsdCents.reduce((a, b) => a + b, 0)).toBe(report.totals.hostingCostUsdCents)
     expect(model.retargets.length).toBe(complete.entries.filter((e) => e.type === "DifficultyAdjusted").length)
     expect(model.planEvents.map((e) => e.label)).toContain("deploy bitmain-32eh +32.0 EH/s")
+  })
+
+  it("draws the ledger's payback picture: its running sums, its payback day, the path's price, and the monthly table", () => {
+    const complete = log()
+    const model = singleRunModel(complete, { input: logFile, hashsimVersion: "test" })
+    const report = reportOfEvents(complete.entries)
+    const d = model.daily
+    for (const series of [d.priceUsdCents, d.cumulativeNetMarginUsdCents, d.cumulativeCapexUsdCents]) expect(series.length).toBe(d.days.length)
+    // At the horizon the running sums are the totals; capex is the two lots' prices, both on the first day.
+    expect(d.cumulativeNetMarginUsdCents.at(-1)).toBe(report.totals.netMarginUsdCents)
+    expect(d.cumulativeCapexUsdCents.at(-1)).toBe(report.totals.capexUsdCents)
+    expect(d.cumulativeCapexUsdCents[0]).toBe(25_600_000_000 + 14_400_000_000)
+    // The marked payback day is the first day on which the curve reaches capex, the ledger's own payback date.
+    const first = d.days.findIndex((_, i) => (d.cumulativeCapexUsdCents[i] as number) > 0 && (d.cumulativeNetMarginUsdCents[i] as number) >= (d.cumulativeCapexUsdCents[i] as number))
+    expect(model.paybackDate).toBe(report.totals.paybackDate)
+    expect(first < 0 ? null : d.days[first]).toBe(report.totals.paybackDate)
+    // The price on each month's last day is the month's closing price in the ledger's report (two folds agree).
+    for (const m of report.months) {
+      const lastDay = d.days.filter((day) => day.startsWith(m.month)).at(-1) as string
+      expect(d.priceUsdCents[d.days.indexOf(lastDay)], m.month).toBe(m.priceUsdCents)
+    }
+    // The table: one row per month of the report, its columns the report's figures.
+    const t = model.monthlyTable
+    expect(t.months).toEqual(report.months.map((m) => m.month))
+    const column = (header: string) => t.columns.find((c) => c.header === header)?.values
+    expect(column("BTC mined")).toEqual(report.months.map((m) => m.minedSats))
+    expect(column("net margin (USD)")).toEqual(report.months.map((m) => m.netMarginUsdCents))
+    expect(column("cumulative net margin (USD)")?.at(-1)).toBe(report.totals.netMarginUsdCents)
+    expect(column("BTC price at close (USD)")).toEqual(report.months.map((m) => m.priceUsdCents))
+    expect(column("all-in cost per BTC (USD)")).toEqual(report.months.map((m) => m.allInCostPerBtcUsdCents))
   })
 
   it("expects what an FPPS pool pays: mined and expected agree to the fees' share of the reward", () => {
@@ -215,7 +245,7 @@ describe("what the report refuses (each input has exactly one defect)", () => {
   refuse("a Monte Carlo folder with a bad date", (dir) => mcFolder(dir, (s, o) => [s, o.replace("2026-01-02", "2026-13-02")]), /outcomes\.csv:2: paybackDate: /, scenarioFile)
   refuse("a Monte Carlo folder whose summary is not one", (dir) => mcFolder(dir, (s, o) => [s.replace("hashsim-mc-summary/1", "other"), o]), /summary\.json:1: format: expected "hashsim-mc-summary\/1"/i, scenarioFile)
   refuse("a Monte Carlo folder with another scenario", (dir) => mcFolder(dir, (s, o) => [s, o]), /cango-2024-self-hosted\.jsonl:1: scenario: its SHA-256 .* is not the batch's/, join(repoRoot, "scenarios/cango-2024-self-hosted.jsonl"))
-  refuse("a Monte Carlo folder with a short row", (dir) => mcFolder(dir, (s, o) => [s, o.replace(",-3,200,8", ",-3,200")]), /outcomes\.csv:3: line: 5 cells, expected 6/, scenarioFile)
+  refuse("a Monte Carlo folder with a short row", (dir) => mcFolder(dir, (s, o) => [s, o.replace(",-3,200,8,", ",-3,200,")]), /outcomes\.csv:3: line: 6 cells, expected 7/, scenarioFile)
   refuse("a Monte Carlo folder without outcomes.csv", (dir) => {
     const mc = mcFolder(dir, (s, o) => [s, o])
     rmSync(join(mc, "outcomes.csv"))
@@ -230,6 +260,15 @@ describe("what the report refuses (each input has exactly one defect)", () => {
     expect(model.cumulativeMinedSats.p50).toEqual([150])
     expect(model.paybackHistogram).toEqual({ binLabels: ["2026-01"], counts: [1], missing: 1, missingLabel: "none before 2028-11-07" })
     expect(model.npvHistogram.counts.reduce((a, b) => a + b, 0)).toBe(2)
+    // The price fan is of levels (type 7 median of 90,000 and 70,000 dollars); the position is margin less capex
+    // (cango-2024 buys both lots, $256M and $144M, in 2024-11); no path has paid back by 2024-11's end.
+    expect(model.priceUsdCents.p50).toEqual([8_000_000])
+    expect(model.priceUsdCents.p05).toEqual([7_000_000 + 0.05 * 2_000_000])
+    expect(model.cumulativeCapexUsdCents).toEqual([40_000_000_000])
+    expect(model.cumulativePositionUsdCents.p50).toEqual([7.5 - 40_000_000_000])
+    expect(model.paidBackShare).toEqual([0])
+    expect(model.monthlyTable.months).toEqual(["2024-11"])
+    expect(model.monthlyTable.columns.find((c) => c.header === "BTC price at close, median (USD)")?.values).toEqual([8_000_000])
   })
 
   it("keeps every k-th path in the fans when a batch is too large for memory, and says so", async () => {

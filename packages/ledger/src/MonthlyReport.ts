@@ -263,6 +263,31 @@ const monthsOf = (acc: ReportState): Array<string> => {
   return [...set].sort()
 }
 
+/** The payback picture: on every day with a booking, in order, the running sums payback compares. */
+export interface PaybackCurve {
+  /** YYYY-MM-DD, ascending; days without a booking are left out (the sums carry over them). */
+  readonly days: ReadonlyArray<string>
+  /** Revenue - hosting + credits, summed from the start to the end of the day. */
+  readonly cumulativeNetUsdCents: ReadonlyArray<number>
+  /** Lot prices, each on its purchase day, summed from the start to the end of the day. */
+  readonly cumulativeCapexUsdCents: ReadonlyArray<number>
+}
+
+/** The running sums of what has been folded, day by day (pure); payback is its first day with capex > 0 and net >= capex. */
+export const paybackCurve = (acc: ReportState): PaybackCurve => {
+  const days = Object.keys(acc.days).sort()
+  const cumulativeNetUsdCents: Array<number> = []
+  const cumulativeCapexUsdCents: Array<number> = []
+  let net = 0
+  let capex = 0
+  for (const day of days) {
+    const d = acc.days[day]!
+    cumulativeNetUsdCents.push((net += d.netUsdCents))
+    cumulativeCapexUsdCents.push((capex += d.capexUsdCents))
+  }
+  return { days, cumulativeNetUsdCents, cumulativeCapexUsdCents }
+}
+
 /**
  * The report of what has been folded, the horizon integrated to `until` (pure: `acc` is not changed).
  *
@@ -338,17 +363,14 @@ export const finishReport = (state: ReportState): MonthlyReport => {
     }
   })
   // Payback and NPV over the days in order.
-  let cumNet = 0
-  let cumCapex = 0
-  let paybackDate: string | null = null
+  const curve = paybackCurve(acc)
+  const paybackIndex = curve.days.findIndex((_, i) => reachesPayback(curve.cumulativeNetUsdCents[i]!, curve.cumulativeCapexUsdCents[i]!))
+  const paybackDate = paybackIndex < 0 ? null : curve.days[paybackIndex]!
   let npv = 0
   const startS = scenario === null ? 0 : scenario.startAtS
   const rate = scenario?.discountRatePerYear ?? 0
-  for (const day of Object.keys(acc.days).sort()) {
+  for (const day of curve.days) {
     const d = acc.days[day]!
-    cumNet += d.netUsdCents
-    cumCapex += d.capexUsdCents
-    if (paybackDate === null && reachesPayback(cumNet, cumCapex)) paybackDate = day
     const divisor = discountDivisor(rate, startS, parseDayS(day) ?? utcDayStartS(startS))
     npv += presentValueUsdCents(d.cashUsdCents - d.capexUsdCents, divisor)
   }

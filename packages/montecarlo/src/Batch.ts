@@ -1,6 +1,6 @@
 // Runs a batch (or one shard of it) on a pool of worker threads and writes its outputs. The workers do the work
-// (paths, CSV text, the values and statistics of the summary); this thread only hands out chunks, appends the
-// chunk files to outcomes.csv in path order (hashing them for the seal) and writes the summary. Effect owns the edges:
+// (paths, CSV text or typed columns, the values and statistics of the summary); this thread only hands out chunks,
+// appends the chunk files to the outcome table in path order (hashing them for the seal) and writes the summary. Effect owns the edges:
 // argument checks before any work, the worker pool, open files and the output folder's lock and staging folder as
 // scoped resources, interruption (Ctrl-C) that stops the workers and drops the staging folder (the previous
 // outputs stay as they were), and the final swap that publishes the sealed folder (BatchFolder.ts).
@@ -8,10 +8,11 @@ import { mkdirSync, readFileSync, rmSync, unlinkSync } from "node:fs"
 import { join } from "node:path"
 import { Data, Effect, Exit } from "effect"
 import { OutputPathInvalidError } from "@hashsim/ledger"
-import { beginFolderWrite, OutputFolderBusyError, outcomesFileName, summaryFileName } from "./BatchFolder.ts"
+import { beginFolderWrite, OutputFolderBusyError, outcomesFileOf, summaryFileName, type OutcomesFormat } from "./BatchFolder.ts"
 import type { FileSeal } from "./BatchManifest.ts"
 import { OutcomesWriter } from "./OutcomesFile.ts"
-import { outcomesParquetFileName, OutcomesParquetWriter } from "./OutcomesParquet.ts"
+import { readColumnBlock } from "./ChunkValues.ts"
+import { OutcomesParquetWriter } from "./OutcomesParquet.ts"
 import { loadRunner, type OutcomeColumn, type RunnerSpec } from "./PathRunner.ts"
 import { isValidSeed } from "@hashsim/sim/seed"
 import { shardRange, wholeBatch, type PathRange, type Shard } from "./Shard.ts"
@@ -39,7 +40,7 @@ export interface BatchOptions {
   /** Paths per message to a worker; outputs do not depend on it. Default: up to 256, at least 16 chunks a worker. */
   readonly chunkSize?: number | undefined
   /** The outcome table's format: outcomes.csv (default) or outcomes.parquet; the summary is the same either way. */
-  readonly format?: "csv" | "parquet" | undefined
+  readonly format?: OutcomesFormat | undefined
   /** Called after each chunk is written, in path order. */
   readonly onProgress?: ((donePaths: number, totalPaths: number) => void) | undefined
 }
@@ -103,7 +104,7 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
       )
       const staging = folder.staging
       const wantSummary = shard === undefined
-      const tableName = options.format === "parquet" ? outcomesParquetFileName : outcomesFileName
+      const tableName = outcomesFileOf(options.format ?? "csv")
       const csvPath = join(staging, tableName)
       const writer = yield* Effect.acquireRelease(
         Effect.try({
@@ -127,16 +128,17 @@ export const runBatch = (options: BatchOptions): Effect.Effect<BatchResult, Batc
         stats = yield* Effect.scoped(Effect.gen(function* () {
           const pool = yield* Effect.acquireRelease(
             Effect.tryPromise({
-              try: () => WorkerPool.start({ runner: options.runner, masterSeed: identity.masterSeed, size: poolSize, scratchDir: scratch, spillValues: wantSummary }),
+              try: () => WorkerPool.start({ runner: options.runner, masterSeed: identity.masterSeed, size: poolSize, scratchDir: scratch, spillValues: wantSummary, chunkFormat: options.format === "parquet" ? "columns" : "csv" }),
               catch: ioFailure("cannot start the workers")
             }),
             (p) => Effect.promise(() => p.close())
           )
           yield* Effect.tryPromise({
             try: (signal) => pool.run(range, chunkSize, async (chunk) => {
-              const bytes = readFileSync(chunk.csvFile)
-              unlinkSync(chunk.csvFile)
-              await writer.writeChunk(bytes)
+              const bytes = readFileSync(chunk.chunkFile)
+              unlinkSync(chunk.chunkFile)
+              if (writer instanceof OutcomesParquetWriter) await writer.writeColumns(readColumnBlock(bytes), chunk.end - chunk.start)
+              else await writer.writeChunk(bytes)
               layout[chunk.id * 3] = chunk.worker
               layout[chunk.id * 3 + 1] = chunk.valuesAt
               layout[chunk.id * 3 + 2] = chunk.end - chunk.start

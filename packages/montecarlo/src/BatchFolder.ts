@@ -157,6 +157,15 @@ export const beginSealedFolderWrite = (dir: string, claimFolder: () => void): Se
   }
 }
 
+/** An outcome table's format: outcomes.csv or outcomes.parquet. */
+export type OutcomesFormat = "csv" | "parquet"
+
+/** The format a folder's outcome table is written in (what its manifest seals). */
+export const outcomesFormatOf = (manifest: BatchManifest): OutcomesFormat => (manifest.files[outcomesParquetFileName] !== undefined ? "parquet" : "csv")
+
+/** The file name of an outcome table in this format. */
+export const outcomesFileOf = (format: OutcomesFormat): string => (format === "parquet" ? outcomesParquetFileName : outcomesFileName)
+
 /** A sealed folder whose manifest (and summary, for a whole batch) decoded and whose small files matched their seals. */
 export interface BatchFolderView {
   readonly dir: string
@@ -194,7 +203,7 @@ export const openBatchFolder = (dir: string, expect: "batch" | "shard"): BatchFo
   if (expect === "batch" && manifest.shard !== undefined) {
     throw invalid(`${manifestFile}:1: shard: ${dir} holds shard ${formatShard(manifest.shard)} only; join the shards with \`hashsim merge\` first`)
   }
-  const table = manifest.files[outcomesParquetFileName] !== undefined ? outcomesParquetFileName : outcomesFileName
+  const table = outcomesFileOf(outcomesFormatOf(manifest))
   const wantedFiles = expect === "batch" ? [table, summaryFileName] : [table]
   const listed = Object.keys(manifest.files).sort()
   if (listed.join(",") !== [...wantedFiles].sort().join(",")) throw invalid(`${manifestFile}:1: files: expected ${wantedFiles.join(" and ")}, found ${listed.join(", ") || "none"}`)
@@ -256,7 +265,7 @@ export const readOutcomeRows = async (
   onRow: (text: string, values: Float64Array, path: number) => void | Promise<void>
 ): Promise<void> => {
   const { manifest } = view
-  if (manifest.files[outcomesParquetFileName] !== undefined) return await readParquetRows(view, onRow)
+  if (outcomesFormatOf(manifest) === "parquet") return await readParquetRows(view, onRow)
   const file = join(view.dir, outcomesFileName)
   const header = outcomesHeader(manifest.columns).join(",")
   const kinds = manifest.columns.map((c) => c.kind)

@@ -16,6 +16,33 @@ export const valuesFile = (dir: string, worker: number): string => join(dir, `w$
 /** Where each chunk's values lie, in path order: three numbers a chunk (worker, byte offset, rows). */
 export type ValuesLayout = Float64Array
 
+/**
+ * A chunk's rows as typed columns, the bytes of a chunk file for outcomes.parquet: column-major doubles, path, seed,
+ * then every column as its cell reads back (cellValue), `rows` values each. The main thread copies them into its row
+ * groups as they are: no text is written or parsed, and the values are the ones outcomes.csv's cells would hold.
+ */
+export const columnBlock = (rows: Float64Array, width: number, kinds: ReadonlyArray<OutcomeColumnKind>): Float64Array => {
+  const count = rows.length / width
+  const block = new Float64Array(count * width)
+  for (let i = 0, at = 0; i < count; i++, at += width) {
+    block[i] = rows[at] as number
+    block[count + i] = rows[at + 1] as number
+  }
+  for (let j = 0; j < kinds.length; j++) {
+    const kind = kinds[j] as OutcomeColumnKind
+    const base = (j + 2) * count
+    for (let i = 0, at = 2 + j; i < count; i++, at += width) block[base + i] = cellValue(rows[at] as number, kind)
+  }
+  return block
+}
+
+/** The typed columns of a chunk file's bytes (copied when the bytes do not start on an 8-byte boundary). */
+export const readColumnBlock = (bytes: Uint8Array): Float64Array => {
+  if (bytes.byteLength % 8 !== 0) throw new Error(`a chunk of typed columns is ${bytes.byteLength} bytes, not a whole number of doubles`)
+  if (bytes.byteOffset % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
+  return new Float64Array(new Uint8Array(bytes).buffer)
+}
+
 /** Appends chunks' values to one worker's file. */
 export class ValuesSpillWriter {
   private readonly fd: number

@@ -1,15 +1,18 @@
 // `merge`: joins the folders of `mc --shard` runs into exactly the bytes one unsharded run writes. Every shard is
 // read through BatchFolder (manifest decoded, seals checked, every row's path, seed and cells rechecked); the shards
 // must be of one batch (scenario, seed, path count, engine, versions, columns) and tile 0..paths-1 without gaps or
-// overlaps. Rows are copied in path order verbatim and summary.json is computed from the values they hold.
+// overlaps. Rows are copied in path order (verbatim into outcomes.csv, as values into outcomes.parquet) and
+// summary.json is computed from the values they hold. The table is written in the shards' format unless told.
 import { join } from "node:path"
 import { Data, Effect, Exit } from "effect"
 import { OutputPathInvalidError } from "@hashsim/ledger"
 import {
-  beginFolderWrite, BatchFolderInvalidError, openBatchFolder, OutputFolderBusyError, outcomesFileName, readOutcomeRows, summaryFileName,
-  type BatchFolderView
+  beginFolderWrite, BatchFolderInvalidError, openBatchFolder, OutputFolderBusyError, outcomesFileOf, outcomesFormatOf, readOutcomeRows,
+  summaryFileName, type BatchFolderView, type OutcomesFormat
 } from "./BatchFolder.ts"
 import type { BatchManifest, FileSeal } from "./BatchManifest.ts"
+import { OutcomesParquetWriter } from "./OutcomesParquet.ts"
+import { pathSeeds } from "./PathSeed.ts"
 import { outcomesHeader } from "./OutcomesText.ts"
 import { SealedFileWriter, writeSealedText } from "./SealedFile.ts"
 import { formatShard } from "./Shard.ts"
@@ -59,8 +62,21 @@ export const checkShardSet = (shards: ReadonlyArray<ShardFolder>): Array<ShardFo
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-/** Merges shard folders into `outDir` (outcomes.csv + summary.json, byte-identical to an unsharded run). */
-export const mergeShards = (dirs: ReadonlyArray<string>, outDir: string): Effect.Effect<Summary, ShardSetInvalidError | OutputFolderBusyError | MergeFailedError> =>
+export interface MergeResult {
+  readonly summary: Summary
+  /** The outcome table written: outcomes.csv or outcomes.parquet. */
+  readonly tableFile: string
+}
+
+/**
+ * Merges shard folders into `outDir` (the outcome table + summary.json, byte-identical to an unsharded run in that
+ * format). The table is in `format`, or else in the shards' own format (shards in both need `format`).
+ */
+export const mergeShards = (
+  dirs: ReadonlyArray<string>,
+  outDir: string,
+  format?: OutcomesFormat
+): Effect.Effect<MergeResult, ShardSetInvalidError | OutputFolderBusyError | MergeFailedError> =>
   Effect.gen(function* () {
     const views = yield* Effect.try({
       try: () => dirs.map((dir) => openBatchFolder(dir, "shard")),
@@ -71,6 +87,12 @@ export const mergeShards = (dirs: ReadonlyArray<string>, outDir: string): Effect
       catch: (error) => (error instanceof ShardSetInvalidError ? error : new ShardSetInvalidError({ message: String(error) }))
     })
     const manifest = (sorted[0] as BatchFolderView).manifest
+    const formats = [...new Set(sorted.map((v) => outcomesFormatOf(v.manifest)))]
+    if (format === undefined && formats.length > 1) {
+      return yield* Effect.fail(new ShardSetInvalidError({ message: "the shards' outcome tables are in both formats (outcomes.csv and outcomes.parquet): pass --format csv or --format parquet for the merged one" }))
+    }
+    const tableFormat: OutcomesFormat = format ?? formats[0] ?? "csv"
+    const tableFile = outcomesFileOf(tableFormat)
     const identity: BatchIdentity = {
       hashsimVersion: manifest.hashsimVersion, scenarioSha256: manifest.scenarioSha256, engine: manifest.engine,
       masterSeed: manifest.masterSeed, paths: manifest.paths, modelVersion: manifest.modelVersion
@@ -95,20 +117,32 @@ export const mergeShards = (dirs: ReadonlyArray<string>, outDir: string): Effect
         Effect.try({ try: () => new ColumnSpill(folder.staging, columns.length), catch: failed }),
         (s) => Effect.sync(() => s.dispose())
       )
-      const csvPath = join(folder.staging, outcomesFileName)
+      const tablePath = join(folder.staging, tableFile)
+      const seedOf = pathSeeds(manifest.masterSeed)
+      // CSV rows are copied as their text; Parquet takes the values the reader checked (a row's seed is its path's).
       const out = yield* Effect.acquireRelease(
-        Effect.try({ try: () => new SealedFileWriter(csvPath), catch: failed }),
+        Effect.try({
+          try: () => {
+            if (tableFormat === "parquet") {
+              const writer = new OutcomesParquetWriter(tablePath, columns)
+              return { begin: async () => undefined, row: (_text: string, values: Float64Array, path: number) => writer.writeRow(path, seedOf(path), values), close: () => writer.close(), destroy: () => writer.destroy() }
+            }
+            const writer = new SealedFileWriter(tablePath)
+            return { begin: () => writer.write(`${outcomesHeader(columns).join(",")}\n`), row: (text: string) => writer.write(`${text}\n`), close: () => writer.close(), destroy: () => writer.destroy() }
+          },
+          catch: failed
+        }),
         (w, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(() => w.destroy()))
       )
       const files: Record<string, FileSeal> = {}
-      files[outcomesFileName] = yield* Effect.tryPromise({
+      files[tableFile] = yield* Effect.tryPromise({
         try: async () => {
-          await out.write(`${outcomesHeader(columns).join(",")}\n`)
+          await out.begin()
           for (const view of sorted) {
-            await readOutcomeRows(view, async (text, values) => {
+            await readOutcomeRows(view, async (text, values, path) => {
               for (let j = 0; j < values.length; j++) spill.set(j, values[j] as number)
               spill.endRow()
-              await out.write(`${text}\n`)
+              await out.row(text, values, path)
             })
           }
           return await out.close()
@@ -123,6 +157,6 @@ export const mergeShards = (dirs: ReadonlyArray<string>, outDir: string): Effect
         try: () => folder.publish({ ...identity, shard: undefined, pathStart: 0, pathEnd: identity.paths, columns }, files),
         catch: failed
       })
-      return summary
+      return { summary, tableFile }
     }))
   })

@@ -1,14 +1,13 @@
 // outcomes.parquet: the outcome table as Parquet (hyparquet-writer), for pandas, DuckDB and Arrow. The same rows
 // and values as outcomes.csv: `path` and `seed` as INT64, number columns as DOUBLE, date columns as DATE (INT32 days),
-// a missing value as null. It takes the very chunks of CSV text the workers write for outcomes.csv and parses them
-// (a cell parses back to the exact double it was written from), so the two formats hold the same values by
-// construction. Written as it streams in, in row groups of a fixed size, so the bytes depend only on the values
-// (never on chunking or workers), and sealed like the CSV (size and SHA-256 for the manifest).
+// a missing value as null. The workers hand over their chunks as typed columns of the values outcomes.csv's cells
+// would read back as (ChunkValues.columnBlock, OutcomeCell.cellValue), so the two formats hold the same values and
+// this thread copies them without parsing any text. Written as it streams in, in row groups of a fixed size, so
+// the bytes depend only on the values (never on chunking or workers), and sealed like the CSV (size and SHA-256).
 import { parquetRead } from "hyparquet"
 import { ByteWriter, ParquetWriter } from "hyparquet-writer"
 import type { SchemaElement } from "hyparquet"
 import type { FileSeal } from "./BatchManifest.ts"
-import { parseCell } from "./OutcomeCell.ts"
 import type { OutcomeColumn } from "./PathRunner.ts"
 import { SealedFileWriter } from "./SealedFile.ts"
 
@@ -44,30 +43,45 @@ export class OutcomesParquetWriter {
     this.buffered = Array.from({ length: columns.length + 2 }, () => new Float64Array(parquetRowGroupRows))
   }
 
-  /** Writes a chunk of outcomes.csv's rows (its CSV bytes: `path,seed,<columns>` lines, LF-ended). */
-  async writeChunk(bytes: Uint8Array): Promise<void> {
-    const kinds = this.columns.map((c) => c.kind)
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
-    let at = 0
-    while (at < text.length) {
-      const end = text.indexOf("\n", at)
-      const line = text.slice(at, end < 0 ? text.length : end)
-      at = end < 0 ? text.length : end + 1
-      if (line === "") continue
-      const cells = line.split(",")
-      if (cells.length !== kinds.length + 2) throw new Error(`outcomes chunk: a row of ${cells.length} cells, expected ${kinds.length + 2}`)
-      ;(this.buffered[0] as Float64Array)[this.filled] = Number(cells[0])
-      ;(this.buffered[1] as Float64Array)[this.filled] = Number(cells[1])
-      for (let j = 0; j < kinds.length; j++) (this.buffered[j + 2] as Float64Array)[this.filled] = parseCell(cells[j + 2] as string, kinds[j] ?? "number")
-      if (++this.filled === parquetRowGroupRows) await this.flushRowGroup()
+  /** Writes one row: its path, seed and column values (NaN = missing, dates in days since 1970), in path order. */
+  async writeRow(path: number, seed: number, values: ArrayLike<number>): Promise<void> {
+    if (values.length !== this.columns.length) throw new Error(`outcomes row: ${values.length} values, expected ${this.columns.length}`)
+    ;(this.buffered[0] as Float64Array)[this.filled] = path
+    ;(this.buffered[1] as Float64Array)[this.filled] = seed
+    for (let j = 0; j < values.length; j++) (this.buffered[j + 2] as Float64Array)[this.filled] = values[j] as number
+    if (++this.filled === parquetRowGroupRows) await this.flushRowGroup()
+  }
+
+  /**
+   * Writes a chunk of rows given as typed columns (ChunkValues.columnBlock: column-major, path, seed, then the
+   * columns, `rows` values each), in path order: copied into the row group, never parsed.
+   */
+  async writeColumns(block: Float64Array, rows: number): Promise<void> {
+    const width = this.columns.length + 2
+    if (block.length !== rows * width) throw new Error(`outcomes chunk: ${block.length} values, expected ${rows} rows of ${width}`)
+    let done = 0
+    while (done < rows) {
+      const take = Math.min(rows - done, parquetRowGroupRows - this.filled)
+      for (let k = 0; k < width; k++) {
+        const from = k * rows + done
+        ;(this.buffered[k] as Float64Array).set(block.subarray(from, from + take), this.filled)
+      }
+      this.filled += take
+      done += take
+      if (this.filled === parquetRowGroupRows) await this.flushRowGroup()
     }
   }
 
   private async flushRowGroup(): Promise<void> {
     if (this.filled === 0) return
     const n = this.filled
-    const int64 = (k: number) => Array.from(this.buffered[k]!.subarray(0, n), (x) => BigInt(x))
-    const nullable = (k: number) => Array.from(this.buffered[k]!.subarray(0, n), (x) => (Number.isNaN(x) ? null : x))
+    const int64 = (k: number) => BigInt64Array.from(this.buffered[k]!.subarray(0, n), (x) => BigInt(x))
+    // A column without a missing value goes as its typed array (no array of boxed numbers to build); one with nulls
+    // as an array. The library encodes both alike: the bytes are the same.
+    const nullable = (k: number) => {
+      const values = this.buffered[k]!.subarray(0, n)
+      return values.some(Number.isNaN) ? Array.from(values, (x) => (Number.isNaN(x) ? null : x)) : values.slice()
+    }
     const columnData = [
       { name: "path", data: int64(0) },
       { name: "seed", data: int64(1) },

@@ -1,6 +1,7 @@
 // The loop inside one worker thread. It builds the runner once, then does a batch's work itself so the main thread
-// only coordinates: for each chunk of paths it is sent, it runs them, writes their rows as CSV to a file of the
-// chunk's own in the batch's scratch folder (the main thread appends those files to outcomes.csv in path order)
+// only coordinates: for each chunk of paths it is sent, it runs them, writes their rows to a file of the chunk's own
+// in the batch's scratch folder, as CSV text for outcomes.csv or as typed columns for outcomes.parquet (the main
+// thread appends those to the table in path order, copying, never parsing)
 // and, for a whole batch, appends their values to its own values file (ChunkValues.ts); at the end it computes
 // the statistics of the columns it is given. Every reply carries the thread's CPU seconds so far. Plain
 // TypeScript, no Effect, nothing of the ledger: a worker holds the engine and its own buffers.
@@ -8,7 +9,7 @@ import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { parentPort, workerData } from "node:worker_threads"
 import type { ColumnStats } from "./ColumnStats.ts"
-import { ValuesReader, ValuesSpillWriter, type ValuesLayout } from "./ChunkValues.ts"
+import { columnBlock, ValuesReader, ValuesSpillWriter, type ValuesLayout } from "./ChunkValues.ts"
 import { outcomesText } from "./OutcomesText.ts"
 import { loadRunner, type RunnerSpec } from "./PathRunner.ts"
 import { pathSeeds } from "./PathSeed.ts"
@@ -24,7 +25,11 @@ export interface WorkerInit {
   readonly workerIndex: number
   /** Spill values for summary.json (a whole batch; a shard has no summary). */
   readonly spillValues: boolean
+  /** How chunk files hold the rows: CSV text (outcomes.csv) or typed columns (outcomes.parquet; ChunkValues.columnBlock). */
+  readonly chunkFormat: ChunkFormat
 }
+
+export type ChunkFormat = "csv" | "columns"
 
 export type ToWorker =
   | { readonly type: "chunk"; readonly id: number; readonly start: number; readonly end: number }
@@ -35,14 +40,14 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly type: "ready"; readonly columns: number; readonly cpuS: number | undefined }
-  /** Chunk `id` is in its CSV file; `valuesAt` is the byte offset of its values in this worker's values file (-1: none). */
-  | { readonly type: "done"; readonly id: number; readonly csvFile: string; readonly valuesAt: number; readonly cpuS: number | undefined }
+  /** Chunk `id` is in its chunk file; `valuesAt` is the byte offset of its values in this worker's values file (-1: none). */
+  | { readonly type: "done"; readonly id: number; readonly chunkFile: string; readonly valuesAt: number; readonly cpuS: number | undefined }
   | { readonly type: "stats"; readonly column: number; readonly stats: ColumnStats; readonly cpuS: number | undefined }
   | { readonly type: "closed" }
   | { readonly type: "error"; readonly message: string }
 
-/** The CSV file of chunk `id` in the scratch folder. */
-export const chunkCsvFile = (scratchDir: string, id: number): string => join(scratchDir, `c${id}.csv`)
+/** The file of chunk `id` in the scratch folder. */
+export const chunkFileOf = (scratchDir: string, id: number, format: ChunkFormat): string => join(scratchDir, `c${id}.${format === "csv" ? "csv" : "f64"}`)
 
 const port = parentPort
 if (port === null) throw new Error("PathWorker.ts runs only as a worker thread")
@@ -56,6 +61,7 @@ try {
   const metrics = runner.columns.length
   const width = 2 + metrics
   const out = new Float64Array(metrics)
+  const kinds = runner.columns.map((c) => c.kind)
   let spill = init.spillValues ? new ValuesSpillWriter(init.scratchDir, init.workerIndex, runner.columns.map((c) => c.kind)) : undefined
   let rows = new Float64Array(0)
   let reader: ValuesReader | undefined
@@ -99,10 +105,10 @@ try {
         chunk[at + 1] = seed
         chunk.set(out, at + 2)
       }
-      const csvFile = chunkCsvFile(init.scratchDir, message.id)
-      writeFileSync(csvFile, outcomesText(chunk, width, runner.columns), { flag: "wx" })
+      const chunkFile = chunkFileOf(init.scratchDir, message.id, init.chunkFormat)
+      writeFileSync(chunkFile, init.chunkFormat === "csv" ? outcomesText(chunk, width, runner.columns) : new Uint8Array(columnBlock(chunk, width, kinds).buffer), { flag: "wx" })
       const valuesAt = spill === undefined ? -1 : spill.append(chunk, width)
-      const reply: FromWorker = { type: "done", id: message.id, csvFile, valuesAt, cpuS: threadCpuSeconds() }
+      const reply: FromWorker = { type: "done", id: message.id, chunkFile, valuesAt, cpuS: threadCpuSeconds() }
       port.postMessage(reply)
     } catch (error) {
       const reply: FromWorker = { type: "error", message: `path chunk ${message.start}..${message.end - 1}: ${describe(error)}` }

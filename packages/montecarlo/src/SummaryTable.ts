@@ -15,8 +15,8 @@ const displayOf = (name: string, kind: string): { label: string; show: (x: numbe
   return { label: name, show: (x) => (Number.isInteger(x) ? grouped(x, 0) : x.toPrecision(4)) }
 }
 
-/** The table as text (ends with a newline). */
-export const renderSummaryTable = (summary: Summary): string => {
+/** The table as text (ends with a newline); `tableFile` names the outcome table written beside summary.json. */
+export const renderSummaryTable = (summary: Summary, tableFile: string): string => {
   const header = ["metric", "count", "missing", "mean", "p05", "p50", "p95"]
   const rows: Array<Array<string>> = []
   let monthly = 0
@@ -40,6 +40,6 @@ export const renderSummaryTable = (summary: Summary): string => {
     format(widths.map((w) => "-".repeat(w))),
     ...rows.map(format)
   ]
-  if (monthly > 0) lines.push("", `${monthly} monthly columns (<series>:YYYY-MM: minedSats, netMarginUsdCents, hashpriceUsdPerPhDay, priceUsdCents, btcHeldSats, btcSoldSats) are in outcomes.csv and summary.json.`)
+  if (monthly > 0) lines.push("", `${monthly} monthly columns (<series>:YYYY-MM: minedSats, netMarginUsdCents, hashpriceUsdPerPhDay, priceUsdCents, btcHeldSats, btcSoldSats) are in ${tableFile} and summary.json.`)
   return `${lines.join("\n")}\n`
 }

@@ -9,7 +9,7 @@ import type { ColumnStats } from "./ColumnStats.ts"
 import type { ValuesLayout } from "./ChunkValues.ts"
 import type { PathRange } from "./Shard.ts"
 import type { RunnerSpec } from "./PathRunner.ts"
-import type { FromWorker, ToWorker, WorkerInit } from "./PathWorker.ts"
+import type { ChunkFormat, FromWorker, ToWorker, WorkerInit } from "./PathWorker.ts"
 
 /** A worker could not build its runner, threw while running paths, or died. */
 export class WorkerFailedError extends Data.TaggedError("WorkerFailedError")<{ readonly message: string }> {}
@@ -26,12 +26,12 @@ interface Slot {
   sentLayout: boolean
 }
 
-/** A chunk of paths [start, end) a worker finished: its rows are in `csvFile`, its values at `valuesAt` (-1: none) of worker `worker`'s values file. */
+/** A chunk of paths [start, end) a worker finished: its rows are in `chunkFile`, its values at `valuesAt` (-1: none) of worker `worker`'s values file. */
 export interface ChunkDone {
   readonly id: number
   readonly start: number
   readonly end: number
-  readonly csvFile: string
+  readonly chunkFile: string
   readonly worker: number
   readonly valuesAt: number
 }
@@ -49,6 +49,8 @@ export interface WorkerPoolOptions {
   readonly scratchDir: string
   /** Spill every chunk's values for `stats` (a whole batch). */
   readonly spillValues: boolean
+  /** Chunk files as CSV text or as typed columns (PathWorker.ts). */
+  readonly chunkFormat: ChunkFormat
 }
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)))
@@ -65,7 +67,8 @@ export class WorkerPool {
     try {
       for (let i = 0; i < options.size; i++) {
         const init: WorkerInit = {
-          entryUrl, runner: options.runner, masterSeed: options.masterSeed, scratchDir: options.scratchDir, workerIndex: i, spillValues: options.spillValues
+          entryUrl, runner: options.runner, masterSeed: options.masterSeed, scratchDir: options.scratchDir, workerIndex: i, spillValues: options.spillValues,
+          chunkFormat: options.chunkFormat
         }
         workers.push(new Worker(bootUrl, { workerData: init, execArgv: [] }))
       }
@@ -196,7 +199,7 @@ export class WorkerPool {
           slot.busy = false
           const start = range.start + message.id * chunkSize
           finished.set(message.id, {
-            id: message.id, start, end: Math.min(range.end, start + chunkSize), csvFile: message.csvFile, worker: slot.index, valuesAt: message.valuesAt
+            id: message.id, start, end: Math.min(range.end, start + chunkSize), chunkFile: message.chunkFile, worker: slot.index, valuesAt: message.valuesAt
           })
           dispatch()
           void drain()

@@ -1,8 +1,9 @@
 import { readdirSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { ValuesReader, ValuesSpillWriter } from "../src/ChunkValues.ts"
+import fc from "fast-check"
+import { columnBlock, readColumnBlock, ValuesReader, ValuesSpillWriter } from "../src/ChunkValues.ts"
 import { columnStatsOfCells } from "../src/ColumnStats.ts"
-import { cellValue } from "../src/OutcomeCell.ts"
+import { cellValue, formatCell, parseCell } from "../src/OutcomeCell.ts"
 import { scratchDir } from "./support.ts"
 
 describe("the values workers spill for the summary", () => {
@@ -40,5 +41,30 @@ describe("the values workers spill for the summary", () => {
       expect(reader.stats(j)).toEqual(columnStatsOfCells(expected))
     })
     reader.close()
+  })
+})
+
+describe("the typed columns workers hand over for outcomes.parquet", () => {
+  it("hold, column by column, what each CSV cell would parse back to (fractional dates, -0 and missing values too)", () => {
+    const kinds = ["number", "date", "number"] as const
+    const width = 2 + kinds.length
+    fc.assert(fc.property(
+      fc.array(fc.tuple(
+        fc.oneof(fc.double({ noDefaultInfinity: true }), fc.constant(-0)),
+        fc.oneof(fc.double({ min: -50_000, max: 2_000_000 }), fc.constant(Number.NaN)),
+        fc.integer({ min: -1e9, max: 1e9 })
+      ), { minLength: 1, maxLength: 20 }),
+      (cells) => {
+        const rows = new Float64Array(cells.length * width)
+        cells.forEach((c, i) => rows.set([i + 100, 7000 + i, ...c], i * width))
+        const block = readColumnBlock(new Uint8Array(columnBlock(rows, width, kinds).buffer))
+        const n = cells.length
+        cells.forEach((c, i) => {
+          expect(block[i]).toBe(i + 100)
+          expect(block[n + i]).toBe(7000 + i)
+          kinds.forEach((kind, j) => expect(block[(j + 2) * n + i]).toBe(parseCell(formatCell(c[j]!, kind), kind)))
+        })
+      }
+    ))
   })
 })

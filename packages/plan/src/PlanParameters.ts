@@ -3,9 +3,10 @@
 // without a selector sets the key in every item of a list (`contracts.rate`: every contract); `lots[gtg-18eh].price`
 // or `schedule[2].price` picks one item (by id, or by position from 0). Values are written in the plan's human
 // units and spliced into the text where the old value stood, so the compiler reads them exactly as if typed there
-// and every problem still points at the plan's own line.
+// and every problem still points at the plan's own line. One parameter is not a key: `startShift` (a whole number
+// of days) moves every date of the plan by the same amount, so the same plan starts earlier or later.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from "yaml"
-import { closestName } from "@hashsim/ledger"
+import { closestName, dayOfS, parseDayS, SECONDS_PER_DAY } from "@hashsim/ledger"
 
 /** A parameter name that the plan does not have, or a value list that cannot be read. */
 export class PlanParameterInvalidError extends Error {
@@ -50,7 +51,86 @@ const leavesOf = (source: string): Array<Leaf> => {
   return leaves
 }
 
-/** The parameter names of a plan, generalized ones (no selector) first, in the plan's order. */
+/**
+ * The parameter that moves the whole plan in time: every date and time the plan writes (start, until, a lot's
+ * bought, a contract's signed and ends, the schedule's on, a rule's from and to) by the same whole number of days, so
+ * the horizon, the contracts' terms and the schedule keep their lengths and order. The chain's position at the start
+ * is a fact of the start date, not an assumption, so a nonzero shift drops what the plan states of it
+ * (network.height, bits or difficulty, epochStart) and compile takes it at the new start from the chain data, or
+ * derives it from the stated hashrate where the data does not reach (its note says which). Moving a stated position
+ * along would change nothing: the model has no calendar, and the halving would stay as many blocks away. Stated
+ * figures that are assumptions (btcPrice, network.hashrate, the market) stay as written; a rule's months and hours
+ * stay calendar-bound.
+ */
+export const startShiftParameter = "startShift"
+
+/** `90d`, `-30 days`, `0`: a whole number of days. */
+const parseShiftDays = (value: string): number => {
+  const m = /^([+-]?[0-9]+)\s*(?:d|days?)?$/.exec(value.trim())
+  const days = m === null ? Number.NaN : Number(m[1])
+  if (!Number.isSafeInteger(days) || Math.abs(days) > 36_500) {
+    throw new PlanParameterInvalidError(`${startShiftParameter}: "${value}" is not a whole number of days (e.g. 90d, -30d, 0d)`)
+  }
+  return days
+}
+
+// A date (YYYY-MM-DD) at the start of a value, alone or followed by a time (2024-11-04T22:28:08Z).
+const leadingDate = /^([0-9]{4}-[0-9]{2}-[0-9]{2})(?=$|T)/
+
+/** What a plan may state of the chain's position at its start (PLANS.md, "The start network"). */
+const chainPositionKeys = new Set(["height", "bits", "difficulty", "epochStart"])
+
+/**
+ * The text ranges of the `network` keys that state the chain's position, each with the comma that separates it in
+ * a flow map, so blanking them leaves valid YAML on the same lines.
+ */
+const chainPositionRanges = (source: string): Array<{ start: number; end: number }> => {
+  const doc = parseDocument(source, { prettyErrors: false })
+  const network = isMap(doc.contents) ? doc.contents.get("network", true) : undefined
+  if (!isMap(network)) return []
+  const ranges: Array<{ start: number; end: number }> = []
+  for (const pair of network.items) {
+    if (!isScalar(pair.key) || !chainPositionKeys.has(String(pair.key.value))) continue
+    const keyRange = pair.key.range
+    const valueRange = (pair.value as Node | null)?.range
+    if (keyRange === undefined || keyRange === null || valueRange === undefined || valueRange === null) continue
+    let start = keyRange[0]
+    let end = valueRange[1]
+    if (network.flow === true) {
+      const after = /^\s*,/.exec(source.slice(end))
+      if (after !== null) end += after[0].length
+      else {
+        const before = /,\s*$/.exec(source.slice(0, start))
+        if (before !== null) start -= before[0].length
+      }
+    }
+    ranges.push({ start, end })
+  }
+  return ranges
+}
+
+/** The plan text with every date moved by `days` (times of day kept) and its stated chain position dropped; lines kept. */
+const shiftPlanDates = (source: string, days: number): string => {
+  if (days === 0) return source
+  const edits: Array<{ start: number; end: number; text: string }> = chainPositionRanges(source).map(({ start, end }) => ({
+    start, end, text: source.slice(start, end).replace(/[^\n]/g, " ")
+  }))
+  const dropped = (at: number) => edits.some((e) => at >= e.start && at < e.end)
+  for (const leaf of leavesOf(source)) {
+    const value = String(leaf.node.value)
+    const m = leadingDate.exec(value)
+    const range = (leaf.node as Node).range
+    if (m === null || range === undefined || range === null || dropped(range[0])) continue
+    const dayS = parseDayS(m[1]!)
+    if (dayS === undefined) continue
+    edits.push({ start: range[0], end: range[1], text: scalarSource(dayOfS(dayS + days * SECONDS_PER_DAY) + value.slice(m[1]!.length)) })
+  }
+  let out = source
+  for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + text + out.slice(end)
+  return out
+}
+
+/** The parameter names of a plan, generalized ones (no selector) first, in the plan's order; startShift last of those. */
 export const planParameterNames = (source: string): Array<string> => {
   const general: Array<string> = []
   const selected: Array<string> = []
@@ -60,7 +140,7 @@ export const planParameterNames = (source: string): Array<string> => {
       if (!into.includes(name)) into.push(name)
     }
   }
-  return [...general, ...selected]
+  return [...general, startShiftParameter, ...selected]
 }
 
 /** Checks that `name` is a parameter of the plan; the error lists the ones that are. */
@@ -78,6 +158,7 @@ export const checkPlanParameter = (source: string, name: string): void => {
 /** The value of `name` as written in the plan (the first item's, for a name that reaches several). */
 export const planParameterValue = (source: string, name: string): string => {
   checkPlanParameter(source, name)
+  if (name === startShiftParameter) return "0d"
   return leavesOf(source).find((leaf) => leaf.names.includes(name))!.text
 }
 
@@ -94,9 +175,15 @@ export const setPlanParameters = (source: string, settings: ReadonlyArray<readon
   if (settings.length === 0) return source
   const leaves = leavesOf(source)
   const edits = new Map<number, { end: number; text: string }>()
+  // The shift applies last, to the plan as set (a start set by hand moves too).
+  let shiftDays = 0
   for (const [name, value] of settings) {
     checkPlanParameter(source, name)
     if (/[\n\r]/.test(value)) throw new PlanParameterInvalidError(`${name}: a value is one line, got ${JSON.stringify(value)}`)
+    if (name === startShiftParameter) {
+      shiftDays = parseShiftDays(value)
+      continue
+    }
     for (const leaf of leaves) {
       if (!leaf.names.includes(name)) continue
       const range = (leaf.node as Node).range
@@ -106,7 +193,7 @@ export const setPlanParameters = (source: string, settings: ReadonlyArray<readon
   }
   let out = source
   for (const [start, { end, text }] of [...edits.entries()].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end)
-  return out
+  return shiftPlanDates(out, shiftDays)
 }
 
 /** A value with one number in it: `$0.035/kWh` is "$", 0.035, "/kWh"; `-20%` is "", -20, "%". */

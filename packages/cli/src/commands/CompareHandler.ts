@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import {
-  OutcomesParquetWriter, OutcomesWriter, outcomesText, OutputFolderBusyError, OutputPathInvalidError, pairedDifferences, pathSeeds,
+  columnBlock, OutcomesParquetWriter, OutcomesWriter, outcomesText, OutputFolderBusyError, OutputPathInvalidError, pairedDifferences, pathSeeds,
   sealOfText, writeSealedText, type FileSeal, type OutcomeColumn, type OutcomeTable
 } from "@hashsim/montecarlo"
 import { Effect, Option } from "effect"
@@ -42,7 +42,8 @@ const writeDifferences = async (path: string, d: OutcomeTable, seeds: Float64Arr
       rows[at + 1] = seeds[i] as number
       idx.forEach((j, k) => { rows[at + 2 + k] = (d.values[j] as Float64Array)[i] as number })
     }
-    await writer.writeChunk(Buffer.from(outcomesText(rows, width, columns), "utf8"))
+    if (writer instanceof OutcomesParquetWriter) await writer.writeColumns(columnBlock(rows, width, columns.map((c) => c.kind)), end - start)
+    else await writer.writeChunk(Buffer.from(outcomesText(rows, width, columns), "utf8"))
   }
   return await writer.close()
 }

@@ -4,6 +4,7 @@
 import {
   BatchOptionsInvalidError,
   formatShard,
+  outcomesFileOf,
   OutputFolderBusyError,
   progressReporter,
   renderSummaryTable,
@@ -64,7 +65,7 @@ export const mcHandler = (args: Command.Command.Config.Infer<typeof mcConfig>) =
         process.stderr.write(`hashsim-cpu: main ${result.cpu.mainS.toFixed(2)} workers ${result.cpu.workersS.map((s) => s.toFixed(2)).join(",")} paths ${result.range.end - result.range.start}\n`)
       }
       if (result.summary !== undefined) {
-        yield* Console.log(renderSummaryTable(result.summary).trimEnd())
+        yield* Console.log(renderSummaryTable(result.summary, outcomesFileOf(args.format)).trimEnd())
       } else if (shard !== undefined) {
         const range = shardRange(paths, shard)
         yield* Console.log(`shard ${formatShard(shard)}: paths ${range.start}..${range.end - 1} of ${paths} written to ${args.out}; join the shards with \`hashsim merge <shard folders...> --out <folder>\``)

@@ -3,18 +3,19 @@
 // table, outcomes.csv for the per-path monthly columns (fans of cumulative sums) and the payback and NPV histograms.
 import { createHash } from "node:crypto"
 import { readFileSync } from "node:fs"
-import { decodeEntry, type LogEntry, type TimedEvent } from "@hashsim/ledger"
+import { decodeEntry, type LogEntry, reportOfEvents, type TimedEvent } from "@hashsim/ledger"
 import {
   BatchFolderInvalidError, epochDayToIso, openBatchFolder, quantileType7, readOutcomeRows, type BatchFolderView, type SummaryDocument
 } from "@hashsim/montecarlo"
 import { ReportInputError } from "./CompleteLog.ts"
-import type { BatchReportModel, FanSeries, Headline, Histogram, SummaryTable } from "./ReportModel.ts"
+import type { BatchReportModel, FanSeries, Headline, Histogram, MonthlyTable, SummaryTable } from "./ReportModel.ts"
 import { formatBtc, formatNumber, formatPercent, formatUsd } from "./ReportFormat.ts"
 import { assumptionsOf, planState } from "./ScenarioAssumptions.ts"
 import { isPlanFile, readScenario as readScenarioInput, ScenarioUnreadableError } from "../ScenarioInput.ts"
 
 const minedPrefix = "minedSats:"
 const marginPrefix = "netMarginUsdCents:"
+const pricePrefix = "priceUsdCents:"
 
 /** Opens a whole batch's folder (manifest, seals, summary.json decoded); problems as ReportInputError. */
 export const openBatch = (dir: string): BatchFolderView & { readonly summary: SummaryDocument } => {
@@ -37,9 +38,12 @@ interface Outcomes {
   readonly stride: number
   readonly minedMonths: ReadonlyArray<string>
   readonly marginMonths: ReadonlyArray<string>
+  readonly priceMonths: ReadonlyArray<string>
   /** [month][sampled path] running sums. */
   readonly minedCumulative: ReadonlyArray<Float64Array>
   readonly marginCumulative: ReadonlyArray<Float64Array>
+  /** [month][sampled path] the BTC price at the month's close (a level, not a sum). */
+  readonly priceLevels: ReadonlyArray<Float64Array>
   /** Days since 1970, NaN for no payback. */
   readonly paybackDays: Float64Array
   readonly npvUsdCents: Float64Array
@@ -69,12 +73,14 @@ export const readOutcomes = async (view: BatchFolderView, fanPaths: number = max
   const sampled = Math.ceil(paths / stride)
   const mined = monthlyColumns(names, minedPrefix, file)
   const margin = monthlyColumns(names, marginPrefix, file)
+  const price = monthlyColumns(names, pricePrefix, file)
   const paybackColumn = names.indexOf("paybackDate")
   const npvColumn = names.indexOf("npvUsdCents")
   if (paybackColumn < 0 || view.manifest.columns[paybackColumn]?.kind !== "date") throw new ReportInputError(`${file}:1: columns: no paybackDate date column`)
   if (npvColumn < 0) throw new ReportInputError(`${file}:1: columns: no npvUsdCents column`)
   const minedCumulative = mined.months.map(() => new Float64Array(sampled))
   const marginCumulative = margin.months.map(() => new Float64Array(sampled))
+  const priceLevels = price.months.map(() => new Float64Array(sampled))
   const paybackDays = new Float64Array(paths)
   const npvUsdCents = new Float64Array(paths)
   let rows = 0
@@ -93,6 +99,9 @@ export const readOutcomes = async (view: BatchFolderView, fanPaths: number = max
             ;(store[m] as Float64Array)[k] = running
           })
         }
+        price.index.forEach((j, m) => {
+          ;(priceLevels[m] as Float64Array)[k] = values[j] as number
+        })
       }
       rows++
     })
@@ -100,7 +109,10 @@ export const readOutcomes = async (view: BatchFolderView, fanPaths: number = max
     if (error instanceof BatchFolderInvalidError) throw new ReportInputError(error.message)
     throw error
   }
-  return { rows, stride, minedMonths: mined.months, marginMonths: margin.months, minedCumulative, marginCumulative, paybackDays, npvUsdCents }
+  return {
+    rows, stride, minedMonths: mined.months, marginMonths: margin.months, priceMonths: price.months, minedCumulative, marginCumulative,
+    priceLevels, paybackDays, npvUsdCents
+  }
 }
 
 /** Reads a scenario (plan events, seq and prev optional) for its assumptions; checks it is the batch's scenario. */
@@ -254,6 +266,55 @@ const censoredMedian = (summary: SummaryDocument): string => {
   return typeof p50 === "string" ? p50 : "-"
 }
 
+/** The scenario's capex summed to the end of each of `months` (the ledger's monthly report of its plan events). */
+const cumulativeCapexOf = (scenario: ReadonlyArray<LogEntry>, months: ReadonlyArray<string>): Array<number> => {
+  const byMonth = new Map(reportOfEvents(scenario).months.map((m) => [m.month, m.capexUsdCents]))
+  let sum = 0
+  return months.map((month) => (sum += byMonth.get(month) ?? 0))
+}
+
+/** Days since 1970 of the last day of a YYYY-MM month. */
+const lastDayOfMonth = (month: string): number => {
+  const [y, m] = month.split("-").map(Number) as [number, number]
+  return Date.UTC(y, m, 1) / 86_400_000 - 1
+}
+
+/** Share of all paths paid back on or before each month's last day (no payback counts as not paid back). */
+const paidBackShareOf = (paybackDays: Float64Array, months: ReadonlyArray<string>): Array<number> => {
+  const sorted = paybackDays.filter((d) => !Number.isNaN(d)).sort()
+  let k = 0
+  return months.map((month) => {
+    const last = lastDayOfMonth(month)
+    while (k < sorted.length && (sorted[k] as number) <= last) k++
+    return paybackDays.length === 0 ? 0 : k / paybackDays.length
+  })
+}
+
+/** The batch's monthly numbers: quantiles across paths at each month's end, the capex line and the share paid back. */
+const batchMonthlyTable = (mined: FanSeries, margin: FanSeries, position: FanSeries, price: FanSeries, capex: ReadonlyArray<number>, paid: ReadonlyArray<number>): MonthlyTable => {
+  const priceAt = new Map(price.months.map((m, i) => [m, i]))
+  const priceOf = (xs: ReadonlyArray<number>) => margin.months.map((m) => {
+    const i = priceAt.get(m)
+    return i === undefined ? null : (xs[i] as number)
+  })
+  const minedAt = new Map(mined.months.map((m, i) => [m, i]))
+  return {
+    months: margin.months,
+    columns: [
+      { header: "cumulative BTC mined, median", unit: "sats", values: margin.months.map((m) => (minedAt.has(m) ? (mined.p50[minedAt.get(m)!] as number) : null)) },
+      { header: "cumulative net margin, P5 (USD)", unit: "usdCents", values: margin.p05 },
+      { header: "cumulative net margin, median (USD)", unit: "usdCents", values: margin.p50 },
+      { header: "cumulative net margin, P95 (USD)", unit: "usdCents", values: margin.p95 },
+      { header: "cumulative capex (USD)", unit: "usdCents", values: capex },
+      { header: "position (margin - capex), median (USD)", unit: "usdCents", values: position.p50 },
+      { header: "BTC price at close, P5 (USD)", unit: "usdCents", values: priceOf(price.p05) },
+      { header: "BTC price at close, median (USD)", unit: "usdCents", values: priceOf(price.p50) },
+      { header: "BTC price at close, P95 (USD)", unit: "usdCents", values: priceOf(price.p95) },
+      { header: "paths paid back by the month's end", unit: "fraction", values: paid }
+    ]
+  }
+}
+
 export interface BatchContext {
   readonly input: string
   readonly scenarioFile: string
@@ -270,6 +331,12 @@ export const batchModel = async (dir: string, context: BatchContext): Promise<Ba
   const untilDay = started.data.until.slice(0, 10)
   const mined = fanOf(outcomes.minedMonths, outcomes.minedCumulative)
   const margin = fanOf(outcomes.marginMonths, outcomes.marginCumulative)
+  const price = fanOf(outcomes.priceMonths, outcomes.priceLevels)
+  const capex = cumulativeCapexOf(scenario, margin.months)
+  // Capex is the same on every path, so the position's quantiles are the margin's less the month's capex.
+  const less = (xs: ReadonlyArray<number>) => xs.map((x, i) => x - (capex[i] as number))
+  const position: FanSeries = { months: margin.months, p05: less(margin.p05), p25: less(margin.p25), p50: less(margin.p50), p75: less(margin.p75), p95: less(margin.p95) }
+  const paidShare = paidBackShareOf(outcomes.paybackDays, margin.months)
   const payback = outcomes.paybackDays
   const npv = outcomes.npvUsdCents
   let paid = 0
@@ -308,6 +375,7 @@ export const batchModel = async (dir: string, context: BatchContext): Promise<Ba
       assumptions: assumptionsOf(planState(scenario as ReadonlyArray<TimedEvent>), started),
       notes: [
         `Fans: for every month, the quantiles (type 7) over ${outcomes.stride === 1 ? "all paths" : `one path in ${outcomes.stride} (${Math.ceil(summary.paths / outcomes.stride)} paths, to bound memory)`} of each path's running sum of its monthly column (minedSats:YYYY-MM, netMarginUsdCents:YYYY-MM in outcomes.csv).`,
+        "Price fan: the same quantiles of each path's BTC price at the month's close (priceUsdCents:YYYY-MM), a level rather than a sum. Position fan: cumulative net margin less the scenario's capex spent by the month's end (the same on every path, so its quantiles are the margin's less capex); the share paid back counts every path's paybackDate up to the month's last day.",
         "Histograms: paybackDate by month (paths without payback within the horizon counted apart), npvUsdCents in equal-width bins between its 1st and 99th percentiles with the tails in an end bin each.",
         "NPV counts the treasury's cash when it moves (sales, hosting, credits, capex) and the BTC still held at each path's own price at the horizon's end; payback compares BTC mined, valued at the price of its day, less hosting plus credits, with capex.",
         "The summary table is summary.json as written by hashsim mc (path-level columns; the monthly ones feed the fans)."
@@ -317,6 +385,11 @@ export const batchModel = async (dir: string, context: BatchContext): Promise<Ba
     headlines,
     cumulativeMinedSats: mined,
     cumulativeNetMarginUsdCents: margin,
+    priceUsdCents: price,
+    cumulativeCapexUsdCents: capex,
+    cumulativePositionUsdCents: position,
+    paidBackShare: paidShare,
+    monthlyTable: batchMonthlyTable(mined, margin, position, price, capex, paidShare),
     paybackHistogram: paybackHistogram(payback, untilDay),
     npvHistogram: valueHistogram(npv, formatUsd),
     summary: summaryTable(summary)

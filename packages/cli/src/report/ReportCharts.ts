@@ -12,8 +12,8 @@ export interface ChartSpec {
 }
 
 /** The chart ids of each kind of report, in page order. */
-export const singleRunChartIds = ["cumulative-btc", "monthly-btc-cost", "hashrate-share", "difficulty", "hosting-credits", "btc-held"] as const
-export const batchChartIds = ["fan-cumulative-btc", "fan-net-margin", "hist-payback", "hist-npv"] as const
+export const singleRunChartIds = ["cumulative-btc", "btc-price", "payback", "monthly-btc-cost", "hashrate-share", "difficulty", "hosting-credits", "btc-held"] as const
+export const batchChartIds = ["fan-cumulative-btc", "fan-price", "fan-net-margin", "fan-position", "hist-payback", "hist-npv"] as const
 
 const colors = {
   blue: "#1f5fa8",
@@ -107,6 +107,32 @@ export const singleRunCharts = (model: SingleRunReportModel): Array<ChartSpec> =
           ]
         },
         options: baseOptions({ x: timeAxis("day (UTC)"), y: axis("BTC") }, model.planEvents)
+      }
+    },
+    {
+      id: "btc-price",
+      title: "BTC price on this path",
+      caption: "The BTC price in force at the end of each day: the path's own market (one draw of the scenario's price model, or observed prices where the scenario has them). Dashed vertical lines: plan events.",
+      config: {
+        type: "line",
+        data: { labels: days, datasets: [line("BTC price (USD)", d.priceUsdCents.map(centsToUsd), colors.orange)] },
+        options: baseOptions({ x: timeAxis("day (UTC)"), y: axis("USD per BTC", "left", { beginAtZero: true }) }, model.planEvents)
+      }
+    },
+    {
+      id: "payback",
+      title: "Cumulative net margin against capex (payback)",
+      caption: `Net margin (revenue at each credit's price, less hosting, plus credits) summed to the end of each day, against the lots' prices summed to their purchase days. Payback is the first day the margin reaches capex: ${model.paybackDate === null ? "not within the horizon" : model.paybackDate} (the dashed marker).`,
+      config: {
+        type: "line",
+        data: {
+          labels: days,
+          datasets: [
+            line("cumulative net margin (USD)", d.cumulativeNetMarginUsdCents.map(centsToUsd), colors.green),
+            line("cumulative capex (USD)", d.cumulativeCapexUsdCents.map(centsToUsd), colors.red, { stepped: true, borderDash: [6, 4] })
+          ]
+        },
+        options: baseOptions({ x: timeAxis("day (UTC)"), y: axis("USD") }, model.paybackDate === null ? [] : [{ day: model.paybackDate, label: `payback ${model.paybackDate}` }])
       }
     },
     {
@@ -222,6 +248,26 @@ const fanConfig = (fan: FanSeries, convert: (x: number) => number, unit: string,
   }
 }
 
+/** The position fan with the zero line (capex recovered) and the share of paths paid back on a right axis. */
+const positionConfig = (model: BatchReportModel): unknown => {
+  const fan = fanConfig(model.cumulativePositionUsdCents, centsToUsd, "USD", colors.green, "rgba(46,139,87,0.18)", "rgba(46,139,87,0.38)") as {
+    data: { labels: ReadonlyArray<string>; datasets: Array<unknown> }
+    options: { scales: Record<string, unknown> }
+  }
+  return {
+    ...fan,
+    data: {
+      labels: fan.data.labels,
+      datasets: [
+        ...fan.data.datasets,
+        line("capex recovered (0)", model.cumulativePositionUsdCents.months.map(() => 0), colors.red, { borderWidth: 1, borderDash: [4, 4] }),
+        line("paths paid back (%)", model.paidBackShare.map((x) => round(x * 100, 4)), colors.purple, { yAxisID: "y1", stepped: true })
+      ]
+    },
+    options: { ...fan.options, scales: { ...fan.options.scales, y1: axis("% of paths paid back", "right", { min: 0, max: 100 }) } }
+  }
+}
+
 const histogramConfig = (histogram: Histogram, xTitle: string, color: string): unknown => ({
   type: "bar",
   data: {
@@ -244,10 +290,22 @@ export const batchCharts = (model: BatchReportModel): Array<ChartSpec> => [
     config: fanConfig(model.cumulativeMinedSats, (x) => round(satsToBtc(x), 8), "BTC", colors.blue, "rgba(31,95,168,0.18)", "rgba(31,95,168,0.38)")
   },
   {
+    id: "fan-price",
+    title: "BTC price across paths",
+    caption: `Quantiles over ${model.paths} paths of the BTC price at each month's close: median, P25-P75 (dark band), P5-P95 (light band).`,
+    config: fanConfig(model.priceUsdCents, centsToUsd, "USD per BTC", colors.orange, "rgba(217,130,43,0.18)", "rgba(217,130,43,0.38)")
+  },
+  {
     id: "fan-net-margin",
     title: "Cumulative net margin across paths",
     caption: `Quantiles over ${model.paths} paths of net margin (revenue less hosting plus credits) summed to the end of each month.`,
     config: fanConfig(model.cumulativeNetMarginUsdCents, centsToUsd, "USD", colors.green, "rgba(46,139,87,0.18)", "rgba(46,139,87,0.38)")
+  },
+  {
+    id: "fan-position",
+    title: "Cumulative net margin less capex (payback)",
+    caption: `Quantiles over ${model.paths} paths of cumulative net margin less the capex spent by each month's end: a path has paid back once it is above zero (the red line). Right axis: the share of paths paid back by the month's end.`,
+    config: positionConfig(model)
   },
   {
     id: "hist-payback",

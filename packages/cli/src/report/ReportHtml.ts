@@ -6,8 +6,10 @@ import { dirname, join } from "node:path"
 import { batchCharts, singleRunCharts, type ChartSpec } from "./ReportCharts.ts"
 import { compareCharts, heatColor, sweepCharts } from "./DecisionCharts.ts"
 import type { CompareReportModel, SweepReportModel } from "./DecisionModels.ts"
-import { formatPercent, formatUsd } from "./ReportFormat.ts"
-import type { AssumptionTable, BatchReportModel, Headline, ReportMeta, ReportModel, SingleRunReportModel, SummaryTable } from "./ReportModel.ts"
+import { centsToUsd, formatNumber, formatPercent, formatUsd, satsToBtc } from "./ReportFormat.ts"
+import type {
+  AssumptionTable, BatchReportModel, Headline, MonthlyTable, ReportMeta, ReportModel, SingleRunReportModel, SummaryTable, TableUnit
+} from "./ReportModel.ts"
 
 /** The chart.js version the page embeds (the dependency of @hashsim/cli). */
 export const chartJsFile = (): string => {
@@ -104,6 +106,7 @@ dl.meta dt { color: #6b7280; } dl.meta dd { margin: 0; font-family: ui-monospace
 ul.notes { font-size: 13px; padding-left: 18px; }
 .wide { overflow-x: auto; max-width: 100%; }
 .wide table { font-size: 11px; } .wide th, .wide td { padding: 2px 5px; }
+#monthly-table td { white-space: nowrap; }
 .assumptions { display: flex; flex-wrap: wrap; gap: 0 24px; }
 @media print {
   body { background: #fff; } header { color: #000; background: #fff; border-bottom: 2px solid #000; }
@@ -146,6 +149,27 @@ const figures = (specs: ReadonlyArray<ChartSpec>): string =>
     .map((s) => `<figure><h3>${escapeHtml(s.title)}</h3><div class="plot"><canvas id="${escapeHtml(s.id)}" role="img" aria-label="${escapeHtml(s.title)}"></canvas></div><figcaption>${escapeHtml(s.caption)}</figcaption></figure>`)
     .join("")}</section>`
 
+const cellText = (value: number | null, unit: TableUnit): string => {
+  if (value === null || Number.isNaN(value)) return "-"
+  switch (unit) {
+    case "sats": return formatNumber(satsToBtc(value), 4)
+    case "usdCents": return `${value < 0 ? "-" : ""}$${formatNumber(Math.abs(centsToUsd(value)), 0)}`
+    case "fraction": return formatPercent(value)
+  }
+}
+
+/**
+ * The monthly numbers, one row per month. Each number cell keeps the exact figure it shows in data-value (sats,
+ * cents or a fraction), so a reader's tool, and the browser check, can take the numbers from the page itself.
+ */
+const monthlyTableHtml = (t: MonthlyTable): string =>
+  `<div class="wide"><table id="monthly-table"><thead><tr><th>month</th>${t.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join("")}</tr></thead><tbody>${t.months
+    .map((month, i) => `<tr><td>${escapeHtml(month)}</td>${t.columns.map((c) => {
+      const v = c.values[i] ?? null
+      return `<td class="num"${v === null || Number.isNaN(v) ? "" : ` data-value="${v}"`}>${escapeHtml(cellText(v, c.unit))}</td>`
+    }).join("")}</tr>`)
+    .join("")}</tbody></table></div>`
+
 const summaryTable = (summary: SummaryTable): string => `<div class="wide">${table(summary.headers, summary.rows)}</div>`
 
 const page = (title: string, subtitle: string, body: string, specs: ReadonlyArray<ChartSpec>): string => `<!doctype html>
@@ -182,6 +206,8 @@ const singleRunHtml = (model: SingleRunReportModel): string => {
   const body = `${headlineTiles(model.headlines)}
 <h2>Charts</h2>
 ${figures(specs)}
+<h2>Monthly numbers</h2>
+${monthlyTableHtml(model.monthlyTable)}
 <h2>Plan events</h2>
 ${table(["day", "event"], planRows)}
 <h2>Retargets</h2>
@@ -197,6 +223,8 @@ const batchHtml = (model: BatchReportModel): string => {
   const body = `${headlineTiles(model.headlines)}
 <h2>Charts</h2>
 ${figures(specs)}
+<h2>Monthly numbers across paths</h2>
+${monthlyTableHtml(model.monthlyTable)}
 <h2>Summary of every outcome column</h2>
 ${summaryTable(model.summary)}
 ${provenance(model.meta, [["paths", String(model.paths)]])}`

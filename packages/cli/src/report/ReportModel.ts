@@ -66,6 +66,11 @@ export interface DailySeries {
   readonly btcHeldSats: ReadonlyArray<number>
   /** BTC held at the end of the day valued at that day's price. */
   readonly btcHeldValueUsdCents: ReadonlyArray<number>
+  /** The BTC price in force at the end of the day (the path's price). */
+  readonly priceUsdCents: ReadonlyArray<number>
+  /** The payback picture (the ledger's payback curve): net margin and capex summed to the end of the day. */
+  readonly cumulativeNetMarginUsdCents: ReadonlyArray<number>
+  readonly cumulativeCapexUsdCents: ReadonlyArray<number>
 }
 
 /** One entry per calendar month of the run (YYYY-MM). Costs per BTC are null in a month with nothing mined. */
@@ -76,6 +81,30 @@ export interface MonthlySeries {
   readonly allInCostPerBtcUsdCents: ReadonlyArray<number | null>
   readonly hostingCostUsdCents: ReadonlyArray<number>
   readonly creditsUsdCents: ReadonlyArray<number>
+  /** Each credit at the price in force when credited. */
+  readonly revenueUsdCents: ReadonlyArray<number>
+  /** Revenue - hosting + credits. */
+  readonly netMarginUsdCents: ReadonlyArray<number>
+  readonly capexUsdCents: ReadonlyArray<number>
+  /** At the month's close (carried through months without events). */
+  readonly priceUsdCents: ReadonlyArray<number>
+  readonly btcHeldSats: ReadonlyArray<number>
+}
+
+/** How a table cell's number is shown: sats as BTC, cents as dollars, a fraction as a percentage. */
+export type TableUnit = "sats" | "usdCents" | "fraction"
+
+export interface MonthlyTableColumn {
+  readonly header: string
+  readonly unit: TableUnit
+  /** One per month; null where there is no value (e.g. a cost per BTC in a month with nothing mined). */
+  readonly values: ReadonlyArray<number | null>
+}
+
+/** The monthly numbers as a table: one row per month, each cell keeping its exact number beside its text. */
+export interface MonthlyTable {
+  readonly months: ReadonlyArray<string>
+  readonly columns: ReadonlyArray<MonthlyTableColumn>
 }
 
 export interface SingleRunReportModel {
@@ -84,6 +113,9 @@ export interface SingleRunReportModel {
   readonly headlines: ReadonlyArray<Headline>
   readonly daily: DailySeries
   readonly monthly: MonthlySeries
+  /** The ledger's payback day (cumulative net margin first reaches cumulative capex), null if not within the horizon. */
+  readonly paybackDate: string | null
+  readonly monthlyTable: MonthlyTable
   readonly retargets: ReadonlyArray<RetargetPoint>
   readonly planEvents: ReadonlyArray<DayMarker>
 }
@@ -121,6 +153,15 @@ export interface BatchReportModel {
   readonly cumulativeMinedSats: FanSeries
   /** Cumulative net margin to the end of each month, in US cents. */
   readonly cumulativeNetMarginUsdCents: FanSeries
+  /** The BTC price at each month's close (priceUsdCents:YYYY-MM), in US cents. */
+  readonly priceUsdCents: FanSeries
+  /** The scenario's lot prices summed to the end of each month (the same on every path), one per month of the margin fan. */
+  readonly cumulativeCapexUsdCents: ReadonlyArray<number>
+  /** Cumulative net margin less cumulative capex at each month's end: above zero, the path has paid back. */
+  readonly cumulativePositionUsdCents: FanSeries
+  /** Share of all paths whose payback date is on or before each month's last day. */
+  readonly paidBackShare: ReadonlyArray<number>
+  readonly monthlyTable: MonthlyTable
   /** Payback month (YYYY-MM bins). */
   readonly paybackHistogram: Histogram
   /** NPV bins labelled in USD. */

@@ -45,6 +45,8 @@ export const sampleSingleRunModel = (): SingleRunReportModel => {
   const minedSats = months.map((month) => dayList.reduce((sum, day, i) => (day.startsWith(month) ? sum + (minedPerDay[i] as number) : sum), 0)).map(Math.round)
   const hostingCostUsdCents = months.map((_, i) => 1_400_000_000 + 150_000_000 * i)
   const creditsUsdCents = months.map((_, i) => 20_000_000 + 5_000_000 * (i % 2))
+  const price = dayList.map((_, i) => Math.round(9_500_000 * (1 + 0.1 * Math.sin(i / 10))))
+  const revenueUsdCents = minedSats.map((s) => Math.round((s / 1e8) * 9_500_000))
   return {
     kind: "single",
     meta: sampleMeta("path seed 42", "block"),
@@ -61,7 +63,10 @@ export const sampleSingleRunModel = (): SingleRunReportModel => {
       networkShare: onlineThs.map((x, i) => x / (networkThs[i] as number)),
       difficulty,
       btcHeldSats: cumulativeMinedSats.map((x) => Math.round(x * 0.98)),
-      btcHeldValueUsdCents: cumulativeMinedSats.map((x, i) => Math.round(((x * 0.98) / 1e8) * 9_500_000 * (1 + 0.1 * Math.sin(i / 10))))
+      btcHeldValueUsdCents: cumulativeMinedSats.map((x, i) => Math.round(((x * 0.98) / 1e8) * price[i]!)),
+      priceUsdCents: price,
+      cumulativeNetMarginUsdCents: cumulativeMinedSats.map((x, i) => Math.round((x / 1e8) * price[i]! * 0.6)),
+      cumulativeCapexUsdCents: dayList.map((_, i) => (i < 20 ? 25_600_000_000 : 40_000_000_000))
     },
     monthly: {
       months,
@@ -69,8 +74,15 @@ export const sampleSingleRunModel = (): SingleRunReportModel => {
       cashCostPerBtcUsdCents: minedSats.map((s, i) => ((hostingCostUsdCents[i] as number) - (creditsUsdCents[i] as number)) / (s / 1e8)).map(Math.round),
       allInCostPerBtcUsdCents: minedSats.map((s, i) => ((hostingCostUsdCents[i] as number) + 1_100_000_000) / (s / 1e8)).map(Math.round),
       hostingCostUsdCents,
-      creditsUsdCents
+      creditsUsdCents,
+      revenueUsdCents,
+      netMarginUsdCents: revenueUsdCents.map((r, i) => r - hostingCostUsdCents[i]! + creditsUsdCents[i]!),
+      capexUsdCents: months.map((_, i) => (i === 0 ? 40_000_000_000 : 0)),
+      priceUsdCents: months.map((_, i) => 9_000_000 + 400_000 * i),
+      btcHeldSats: minedSats.map((_, i) => minedSats.slice(0, i + 1).reduce((a, b) => a + b, 0))
     },
+    paybackDate: null,
+    monthlyTable: { months, columns: [{ header: "BTC mined", unit: "sats", values: minedSats }, { header: "hosting (USD)", unit: "usdCents", values: hostingCostUsdCents }] },
     retargets,
     planEvents: [
       { day: "2024-11-07", label: "buy A 32 EH/s" },
@@ -95,6 +107,15 @@ export const sampleBatchModel = (): BatchReportModel => {
     headlines: [{ label: "paths", value: "200" }],
     cumulativeMinedSats: fan(45_000_000_000, 1_000_000_000),
     cumulativeNetMarginUsdCents: fan(2_500_000_000, 600_000_000),
+    priceUsdCents: fan(9_000_000, 1_500_000),
+    cumulativeCapexUsdCents: months.map(() => 30_000_000_000),
+    cumulativePositionUsdCents: (() => {
+      const f = fan(2_500_000_000, 600_000_000)
+      const less = (xs: ReadonlyArray<number>) => xs.map((x) => x - 30_000_000_000)
+      return { months, p05: less(f.p05), p25: less(f.p25), p50: less(f.p50), p75: less(f.p75), p95: less(f.p95) }
+    })(),
+    paidBackShare: months.map((_, i) => Math.min(1, Math.max(0, (i - 10) / 10))),
+    monthlyTable: { months, columns: [{ header: "paths paid back by the month's end", unit: "fraction", values: months.map((_, i) => Math.min(1, Math.max(0, (i - 10) / 10))) }] },
     paybackHistogram: { binLabels: ["2026-01", "2026-02", "2026-03", "2026-04"], counts: [12, 40, 55, 30], missing: 63, missingLabel: "none by 2026-03" },
     npvHistogram: { binLabels: ["-$120M", "-$80M", "-$40M", "$0", "$40M"], counts: [10, 45, 80, 50, 15], missing: 0, missingLabel: "no value" },
     summary: {

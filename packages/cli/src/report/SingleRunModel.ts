@@ -2,10 +2,12 @@
 // state is constant between events, so sampling it segment by segment gives exact daily averages and integrals.
 import { bitsToDifficulty, workForBits } from "@hashsim/chain"
 import { expectedBlocks, fppsGrossSats, netOfPoolFee, SECONDS_PER_DAY } from "@hashsim/economics"
-import { evolve, initialState, type LedgerState, type LogEntry, networkThs, onlineThs, parseAtS, reportOfEvents } from "@hashsim/ledger"
+import {
+  evolve, finishReport, initialReportState, initialState, type LedgerState, type LogEntry, networkThs, onlineThs, parseAtS, paybackCurve, stepReport
+} from "@hashsim/ledger"
 import type { CompleteLog } from "./CompleteLog.ts"
 import { assumptionsOf, planMarkers } from "./ScenarioAssumptions.ts"
-import type { DailySeries, Headline, MonthlySeries, RetargetPoint, SingleRunReportModel } from "./ReportModel.ts"
+import type { DailySeries, Headline, MonthlySeries, MonthlyTable, RetargetPoint, SingleRunReportModel } from "./ReportModel.ts"
 import { dayOf, formatBtc, formatPercent, formatUsd } from "./ReportFormat.ts"
 
 /** What the command knows besides the log. */
@@ -102,6 +104,27 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
   integrateTo(untilS)
   closeDays(Number.POSITIVE_INFINITY)
 
+  // Months, costs, payback and NPV are the ledger's monthly report, the same numbers `hashsim replay` and Monte
+  // Carlo's outcome columns give; the payback picture is the ledger's own running sums, carried over quiet days.
+  const reportState = initialReportState()
+  for (const entry of log.entries) stepReport(reportState, entry)
+  const report = finishReport(reportState)
+  const curve = paybackCurve(reportState)
+  const cumulativeNetMarginUsdCents: Array<number> = []
+  const cumulativeCapexUsdCents: Array<number> = []
+  let k = 0
+  let net = 0
+  let capex = 0
+  for (const day of days) {
+    while (k < curve.days.length && (curve.days[k] as string) <= day) {
+      net = curve.cumulativeNetUsdCents[k] as number
+      capex = curve.cumulativeCapexUsdCents[k] as number
+      k++
+    }
+    cumulativeNetMarginUsdCents.push(net)
+    cumulativeCapexUsdCents.push(capex)
+  }
+
   // Daily series.
   let expectedSum = 0
   const cumulativeExpectedSats = acc.map((a) => Math.round((expectedSum += a.expectedSats)))
@@ -117,19 +140,45 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
     networkShare: online.map((x, i) => ((network[i] as number) > 0 ? x / (network[i] as number) : 0)),
     difficulty,
     btcHeldSats: heldSats,
-    btcHeldValueUsdCents: heldSats.map((s, i) => Math.round((s * (priceOfDay[i] as number)) / 1e8))
+    btcHeldValueUsdCents: heldSats.map((s, i) => Math.round((s * (priceOfDay[i] as number)) / 1e8)),
+    priceUsdCents: priceOfDay,
+    cumulativeNetMarginUsdCents,
+    cumulativeCapexUsdCents
   }
 
-  // Months, costs, payback and NPV are the ledger's monthly report, the same numbers `hashsim replay` and Monte
-  // Carlo's outcome columns give.
-  const report = reportOfEvents(log.entries)
   const monthly: MonthlySeries = {
     months: report.months.map((m) => m.month),
     minedSats: report.months.map((m) => m.minedSats),
     cashCostPerBtcUsdCents: report.months.map((m) => m.cashCostPerBtcUsdCents),
     allInCostPerBtcUsdCents: report.months.map((m) => m.allInCostPerBtcUsdCents),
     hostingCostUsdCents: report.months.map((m) => m.hostingCostUsdCents),
-    creditsUsdCents: report.months.map((m) => m.creditsUsdCents)
+    creditsUsdCents: report.months.map((m) => m.creditsUsdCents),
+    revenueUsdCents: report.months.map((m) => m.revenueUsdCents),
+    netMarginUsdCents: report.months.map((m) => m.netMarginUsdCents),
+    capexUsdCents: report.months.map((m) => m.capexUsdCents),
+    priceUsdCents: report.months.map((m) => m.priceUsdCents),
+    btcHeldSats: report.months.map((m) => m.btcHeldSats)
+  }
+  const running = (xs: ReadonlyArray<number>): Array<number> => {
+    let sum = 0
+    return xs.map((x) => (sum += x))
+  }
+  const monthlyTable: MonthlyTable = {
+    months: monthly.months,
+    columns: [
+      { header: "BTC mined", unit: "sats", values: monthly.minedSats },
+      { header: "revenue (USD)", unit: "usdCents", values: monthly.revenueUsdCents },
+      { header: "hosting (USD)", unit: "usdCents", values: monthly.hostingCostUsdCents },
+      { header: "credits (USD)", unit: "usdCents", values: monthly.creditsUsdCents },
+      { header: "net margin (USD)", unit: "usdCents", values: monthly.netMarginUsdCents },
+      { header: "cumulative net margin (USD)", unit: "usdCents", values: running(monthly.netMarginUsdCents) },
+      { header: "capex (USD)", unit: "usdCents", values: monthly.capexUsdCents },
+      { header: "cumulative capex (USD)", unit: "usdCents", values: running(monthly.capexUsdCents) },
+      { header: "cash cost per BTC (USD)", unit: "usdCents", values: monthly.cashCostPerBtcUsdCents },
+      { header: "all-in cost per BTC (USD)", unit: "usdCents", values: monthly.allInCostPerBtcUsdCents },
+      { header: "BTC price at close (USD)", unit: "usdCents", values: monthly.priceUsdCents },
+      { header: "BTC held at close", unit: "sats", values: monthly.btcHeldSats }
+    ]
   }
   const t = report.totals
   const rate = scenarioEntry.data.discountRatePerYear
@@ -171,6 +220,8 @@ export const singleRunModel = (log: CompleteLog, context: SingleRunContext): Sin
     headlines,
     daily,
     monthly,
+    paybackDate: t.paybackDate,
+    monthlyTable,
     retargets,
     planEvents: planMarkers(log.entries)
   }
