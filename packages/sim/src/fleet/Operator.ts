@@ -22,7 +22,14 @@ export class Operator {
   /** Site-days switched off by the policy in this run. */
   daysOff = 0
 
-  constructor(private readonly index: PlanIndex) {}
+  constructor(
+    private readonly index: PlanIndex,
+    private readonly fleet: Fleet,
+    private readonly market: Market,
+    private readonly books: HostingBooks,
+    /** The pool fee is read here (a field, not an argument: a double passed to a call not inlined is boxed). */
+    private readonly pool: { readonly feeFraction: number }
+  ) {}
 
   reset(): void {
     this.code = POLICY_ALWAYS_ON
@@ -36,9 +43,12 @@ export class Operator {
   }
 
   /** Day `d` (of `dayLengthS` seconds, starting at `t`): each site with machines runs or is off for the day. */
-  decide(t: number, dayLengthS: number, fleet: Fleet, market: Market, books: HostingBooks, poolFeeFraction: number, log: SimSink | null): void {
+  decide(t: number, dayLengthS: number, log: SimSink | null): void {
     const ix = this.index
-    const hashprice = market.hashpriceUsdPerPhDay * (1 - poolFeeFraction)
+    const fleet = this.fleet
+    const market = this.market
+    const books = this.books
+    const hashprice = market.hashpriceUsdPerPhDay * (1 - this.pool.feeFraction)
     const uptime = market.uptimeFraction
     for (let s = 0; s < fleet.siteThs.length; s++) {
       const ths = fleet.siteThs[s]!

@@ -2,7 +2,7 @@
 // else's hashrate (each a model from the registry), and Monte Carlo's per-path parameter draws. The price and the
 // fee level step first: a network that answers to hashprice reads the day's price, reward and work per block.
 import { roundHalfEven } from "../Money.ts"
-import { rngFor, standardNormal } from "../random/index.ts"
+import { NamedStream, standardNormal } from "../random/index.ts"
 import type { EngineFaults } from "../engine/EngineFaults.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
@@ -30,6 +30,7 @@ export class Market implements HashpriceInputs {
   /** When a price was last observed (a PriceObserved at a day's start is that day's price). */
   priceObservedAtS = Number.NEGATIVE_INFINITY
   readonly fees: FeeModel
+  private readonly paramsStream = new NamedStream("params")
   private readonly other: SeriesStepper
   private readonly price: SeriesStepper
   private readonly uptime: SeriesStepper
@@ -55,7 +56,7 @@ export class Market implements HashpriceInputs {
     let priceAdj = 0
     let feeLevel = 1
     if (u !== undefined) {
-      const params = rngFor(seed, "params")
+      const params = this.paramsStream.open(seed)
       otherAdj = u.otherHashrateDriftSd * standardNormal(params)
       priceAdj = u.priceDriftSd * standardNormal(params)
       const z = standardNormal(params)

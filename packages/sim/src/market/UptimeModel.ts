@@ -1,9 +1,10 @@
 // The fleet's uptime: each day a normal draw around the mean (sd 0: the mean), clamped to [0, 1].
-import { rngFor, standardNormal, type Sfc32 } from "../random/index.ts"
+import { NamedStream, standardNormal, type Sfc32 } from "../random/index.ts"
 import type { SeriesStepper } from "./SeriesStepper.ts"
 
 export class UptimeModel implements SeriesStepper {
   value = 1
+  private readonly stream = new NamedStream("uptime")
   private rng!: Sfc32
 
   constructor(
@@ -12,7 +13,7 @@ export class UptimeModel implements SeriesStepper {
   ) {}
 
   reset(seed: number, _driftAdjPerYear: number): void {
-    this.rng = rngFor(seed, "uptime")
+    this.rng = this.stream.open(seed)
     this.value = this.meanFraction
   }
 
