@@ -21,6 +21,8 @@ export class Operator {
   private floorUsdPerPhDay = 0
   /** Site-days switched off by the policy in this run. */
   daysOff = 0
+  /** Sites the policy has off now: always on with none off, a day's decision changes nothing (skipped). */
+  private sitesOff = 0
 
   constructor(
     private readonly index: PlanIndex,
@@ -35,6 +37,7 @@ export class Operator {
     this.code = POLICY_ALWAYS_ON
     this.floorUsdPerPhDay = 0
     this.daysOff = 0
+    this.sitesOff = 0
   }
 
   setPolicy(policy: OperatingPolicy): void {
@@ -44,6 +47,7 @@ export class Operator {
 
   /** Day `d` (of `dayLengthS` seconds, starting at `t`): each site with machines runs or is off for the day. */
   decide(t: number, dayLengthS: number, log: SimSink | null): void {
+    if (this.code === POLICY_ALWAYS_ON && this.sitesOff === 0) return
     const ix = this.index
     const fleet = this.fleet
     const market = this.market
@@ -72,6 +76,7 @@ export class Operator {
       if (off === 1) this.daysOff++
       if (fleet.sitePolicyOff[s] !== off) {
         fleet.sitePolicyOff[s] = off
+        this.sitesOff += off === 1 ? 1 : -1
         if (log !== null) log.fleetSwitched(t, s, runs, hashprice, threshold)
       }
     }
