@@ -6,11 +6,15 @@ export class UptimeModel implements SeriesStepper {
   value = 1
   private readonly stream = new NamedStream("uptime")
   private rng!: Sfc32
+  // Numbers from the start (not constructor parameter properties, which V8 first defines as undefined): a field
+  // that held undefined is a tagged field, and the day's draw mixed with a tagged mean is boxed, an allocation a day.
+  private readonly meanFraction: number = 0
+  private readonly sdFraction: number = 0
 
-  constructor(
-    private readonly meanFraction: number,
-    private readonly sdFraction: number
-  ) {}
+  constructor(meanFraction: number, sdFraction: number) {
+    this.meanFraction = meanFraction
+    this.sdFraction = sdFraction
+  }
 
   reset(seed: number, _driftAdjPerYear: number): void {
     this.rng = this.stream.open(seed)
