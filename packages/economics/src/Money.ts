@@ -26,12 +26,20 @@ export const roundHalfEven = (x: number): number => {
   return f + (+(diff > 0.5) | (+(diff === 0.5) & (f & 1)))
 }
 
-const floorDiv = (a: number, d: number): number => {
-  let q = Math.floor(a / d)
+/**
+ * floor(a / d) for integers 0 <= a < 2^53 and d (1e4 or 1e8) given with `inverse` = 1 / d as a double: the estimate
+ * a x inverse is within 1e-7 of the true quotient (two roundings of relative size 2^-53 on a quotient below 2^53 / d),
+ * so its floor is off by at most one, and the exact integer checks (q x d is exact below 2^53) settle it. The same
+ * integer as flooring a / d, without a division in the hot loop's dependency chain (a multiply is 3-4x quicker).
+ */
+const floorDiv = (a: number, d: number, inverse: number): number => {
+  let q = Math.floor(a * inverse)
   if (q * d > a) q -= 1
   else if ((q + 1) * d <= a) q += 1
   return q
 }
+const INV_E8 = 1 / E8
+const INV_E4 = 1 / E4
 
 /**
  * satsToUsdCents in doubles: round-half-even(amountSats * priceUsdCents / 1e8) for non-negative safe integers
@@ -41,21 +49,21 @@ const floorDiv = (a: number, d: number): number => {
 export const centsOfSats = (amountSats: number, priceUsdCents: number): number => {
   // Fast path for prices below $900,000: amount = ah * 1e8 + al, and al * price < 9e15 stays exact.
   if (priceUsdCents < 90_000_000) {
-    const ah = floorDiv(amountSats, E8)
+    const ah = floorDiv(amountSats, E8, INV_E8)
     const x = (amountSats - ah * E8) * priceUsdCents
-    const q = floorDiv(x, E8)
+    const q = floorDiv(x, E8, INV_E8)
     const whole = ah * priceUsdCents + q
     const twiceR = 2 * (x - q * E8)
     return twiceR < E8 ? whole : twiceR > E8 ? whole + 1 : whole % 2 === 0 ? whole : whole + 1
   }
-  const ah = floorDiv(amountSats, E8)
+  const ah = floorDiv(amountSats, E8, INV_E8)
   const al = amountSats - ah * E8
-  const ph = floorDiv(priceUsdCents, E4)
+  const ph = floorDiv(priceUsdCents, E4, INV_E4)
   const pl = priceUsdCents - ph * E4
   const x = al * ph
-  const q1 = floorDiv(x, E4)
+  const q1 = floorDiv(x, E4, INV_E4)
   const f = (x - q1 * E4) * E4 + al * pl
-  const q2 = floorDiv(f, E8)
+  const q2 = floorDiv(f, E8, INV_E8)
   const r = f - q2 * E8
   const whole = ah * priceUsdCents + q1 + q2
   const twice = 2 * r

@@ -108,4 +108,37 @@ describe("money", () => {
       expect(centsOfSats(sats, price)).toBe(exact)
     }))
   })
+  it("centsOfSats is exact next to every quotient boundary (where a rounded quotient's floor is one off)", () => {
+    // Amounts and prices one below, at and one above multiples of 1e8 and 1e4, up to the top of the range: the
+    // quotient estimates land on or next to integers here, so the exact integer corrections must decide.
+    const near = (k: number, unit: number) => [k * unit - 1, k * unit, k * unit + 1].filter((x) => x >= 0)
+    const kAmount = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 21_000_000 }))
+    const kPrice = fc.oneof(fc.integer({ min: 0, max: 9_000 }), fc.integer({ min: 0, max: 999_999 }))
+    fc.assert(fc.property(kAmount, kPrice, (ka, kp) => {
+      for (const sats of near(ka, 1e8)) {
+        for (const price of [...near(kp, 1e4), ...near(Math.floor(kp / 100), 1e8)]) {
+          const exact = satsToUsdCents(sats, price)
+          if (exact < 2 ** 52) expect(centsOfSats(sats, price)).toBe(exact)
+        }
+      }
+    }), { numRuns: 3000 })
+    // The second quotient, (amount mod 1e8) x price / 1e8, one below and one above an integer: the amount's low part
+    // is -1/price or 1/price modulo 1e8 (price prime to 10), the largest quotients the fast path takes.
+    const inverseMod = (a: bigint, m: bigint): bigint => {
+      let [r0, r1, s0, s1] = [a % m, m, 1n, 0n]
+      while (r1 !== 0n) {
+        const q = r0 / r1
+        ;[r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1]
+      }
+      return ((s0 % m) + m) % m
+    }
+    const primeTo10 = fc.integer({ min: 1, max: 89_999_999 }).filter((p) => p % 2 !== 0 && p % 5 !== 0)
+    fc.assert(fc.property(primeTo10, fc.integer({ min: 0, max: 21_000_000 }), (price, whole) => {
+      const inv = Number(inverseMod(BigInt(price), 100_000_000n))
+      for (const low of [inv, 100_000_000 - inv]) {
+        const sats = whole * 1e8 + low
+        expect(centsOfSats(sats, price)).toBe(satsToUsdCents(sats, price))
+      }
+    }), { numRuns: 3000 })
+  })
 })

@@ -57,17 +57,19 @@ export class PathSimulator implements EngineHooks {
   private observed: ObservedArrivals | null = null
   private log: SimSink | null = null
   private changeCursor = 0
+  /** When the next plan change is due (Infinity: none left), so a day without one costs a comparison. */
+  private nextChangeS = Infinity
 
   constructor(plan: ScenarioPlan, options: SimulatorOptions = {}) {
     this.plan = plan
     this.index = indexPlan(plan)
     this.market = new Market(plan, this.index, this.chain, options.faults)
-    this.operator = new Operator(this.index)
     this.fleet = new Fleet(this.index.nSites, this.market, this.chain, options.faults)
     this.pool = new Pool(this.fleet, this.chain, this.market.fees)
     this.curtailment = new RandomCurtailment(plan.market.curtailment, plan.startS, plan.untilS)
-    this.books = new HostingBooks(this.index)
-    this.out = new OutcomeSink(plan, this.index)
+    this.books = new HostingBooks(this.index, this.fleet, this.market)
+    this.operator = new Operator(this.index, this.fleet, this.market, this.books, this.pool)
+    this.out = new OutcomeSink(plan, this.index, this.market, this.treasury)
     const { chain, fleet, pool } = this
     const fees = this.market.fees
     const everyBlock = options.everyBlock === true
@@ -90,16 +92,15 @@ export class PathSimulator implements EngineHooks {
     this.engine = this.observed ?? this.generating
     this.reset(seed)
     const cal = this.plan.calendar
-    const changeAtS = this.index.changeAtS
     for (let d = 0; d < cal.dayCount; d++) {
       const dayStart = cal.dayStartS[d]!
       const dayEnd = cal.dayEndS[d]!
-      this.applyUntil(dayStart)
+      if (this.nextChangeS <= dayStart || this.curtailment.nextS() <= dayStart) this.applyUntil(dayStart)
       this.stepMarket(d, dayStart, dayEnd)
       let t = dayStart
       while (t < dayEnd) {
         let next = dayEnd
-        const nc = this.changeCursor < changeAtS.length ? changeAtS[this.changeCursor]! : Infinity
+        const nc = this.nextChangeS
         if (nc < next) next = nc
         const nr = this.curtailment.nextS()
         if (nr < next) next = nr
@@ -133,6 +134,7 @@ export class PathSimulator implements EngineHooks {
     const plan = this.plan
     const counted = this.log !== null || this.index.needFleetDraws
     this.changeCursor = 0
+    this.nextChangeS = this.index.changeAtS.length > 0 ? this.index.changeAtS[0]! : Infinity
     this.market.reset(seed, counted)
     this.curtailment.reset(seed)
     this.fleet.reset()
@@ -156,6 +158,7 @@ export class PathSimulator implements EngineHooks {
     let changed = false
     while (this.changeCursor < ix.changeAtS.length && ix.changeAtS[this.changeCursor]! <= t) {
       const i = this.changeCursor++
+      this.nextChangeS = this.changeCursor < ix.changeAtS.length ? ix.changeAtS[this.changeCursor]! : Infinity
       const at = ix.changeAtS[i]!
       const change = ix.changes[i]!
       if (change.kind === "curtail" && change.fraction > 0) this.curtailment.yieldTo(change.siteIndex, at, this.fleet, this.log)
@@ -245,7 +248,7 @@ export class PathSimulator implements EngineHooks {
     const m = this.market
     m.step(d, dayStart, this.fleet)
     if (this.log !== null) this.log.marketStepped(dayStart, m.priceUsdCents, m.otherThs, m.uptimeFraction)
-    this.operator.decide(dayStart, dayEnd - dayStart, this.fleet, m, this.books, this.pool.feeFraction, this.log)
+    this.operator.decide(dayStart, dayEnd - dayStart, this.log)
     this.updateRates()
   }
 
@@ -256,7 +259,7 @@ export class PathSimulator implements EngineHooks {
   // ---- a constant-rate stretch [a, b) ----
 
   private advance(a: number, b: number): void {
-    this.books.accrue(b - a, this.fleet, this.market.uptimeFraction)
+    this.books.accrue(b - a)
     this.pool.fromS = a
     this.engine.advance(a, b)
     this.accrueFpps(b)
@@ -284,9 +287,8 @@ export class PathSimulator implements EngineHooks {
 
   /** A reward reaches the treasury; the sinks hear of it at the price in effect. */
   private credit(t: number, netSats: number, poolFeeSats: number, basis: RewardBasisCode, height: number): void {
-    const price = this.market.priceUsdCents
-    this.out.rewardCredited(t, netSats, poolFeeSats, basis, height, price)
-    if (this.log !== null) this.log.rewardCredited(t, netSats, poolFeeSats, basis, height, price)
+    this.out.credited(netSats, poolFeeSats)
+    if (this.log !== null) this.log.rewardCredited(t, netSats, poolFeeSats, basis, height, this.market.priceUsdCents)
     this.treasury.credit(netSats)
   }
 
@@ -302,11 +304,13 @@ export class PathSimulator implements EngineHooks {
       pool.fppsGross = 0
       pool.fppsNet = 0
     }
-    this.books.closeDay(d, stamp, this.out, this.log)
-    this.treasury.invoiced(this.books.dayHostingUsdCents, this.books.dayCreditsUsdCents)
+    const books = this.books
+    books.closeDay(d, stamp, this.log)
+    this.out.invoiced(books.dayHostingUsdCents, books.dayCreditsUsdCents)
+    this.treasury.invoiced(books.dayHostingUsdCents, books.dayCreditsUsdCents)
     // The month's sale is the day's last fact, so its proceeds are in the day's cash flow.
     if (this.plan.calendar.dayClosesMonth[d] === 1) this.treasury.closeMonth(stamp, this.market.priceUsdCents, this.out, this.log)
-    this.out.dayMarket(d, this.market.hashpriceUsdPerPhDay, this.market.priceUsdCents, this.treasury.heldSats)
+    this.out.dayMarket(d)
     this.out.dayClosed(stamp, d)
     if (this.log !== null) this.log.dayClosed(stamp, d)
   }

@@ -6,7 +6,6 @@
 // contract says its curtailment credit covers it.
 import { kwhOfJoules, roundHalfEven } from "../Money.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
-import type { OutcomeSink } from "../outcome/OutcomeSink.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import type { SimSink } from "../sinks/SimSink.ts"
 
@@ -24,7 +23,12 @@ export class HostingBooks {
   dayHostingUsdCents = 0
   dayCreditsUsdCents = 0
 
-  constructor(private readonly index: PlanIndex) {
+  constructor(
+    private readonly index: PlanIndex,
+    private readonly fleet: Fleet,
+    /** Where the day's uptime is read (a field, not an argument: a double passed to a call not inlined is boxed). */
+    private readonly market: { readonly uptimeFraction: number }
+  ) {
     const n = index.nContracts
     this.active = new Uint8Array(n)
     this.touched = new Uint8Array(n)
@@ -64,7 +68,9 @@ export class HostingBooks {
   }
 
   /** Energy, curtailment and SLA shortfall of `dt` seconds at the current (constant) rates. */
-  accrue(dt: number, fleet: Fleet, uptime: number): void {
+  accrue(dt: number): void {
+    const fleet = this.fleet
+    const uptime = this.market.uptimeFraction
     const sla = this.index.contractSla
     const siteOf = this.index.contractSite
     const takeOrPay = this.index.contractTakeOrPay
@@ -94,8 +100,11 @@ export class HostingBooks {
     }
   }
 
-  /** Day `d`'s invoices and credits, reported at `stamp` to the outcome and the log. */
-  closeDay(d: number, stamp: number, out: OutcomeSink, log: SimSink | null): void {
+  /**
+   * Day `d`'s invoices and credits: their totals in dayHostingUsdCents and dayCreditsUsdCents (the outcome takes
+   * the totals), each reported at `stamp` to the log when one is written.
+   */
+  closeDay(d: number, stamp: number, log: SimSink | null): void {
     const ix = this.index
     let hosting = 0
     let credits = 0
@@ -106,7 +115,6 @@ export class HostingBooks {
       const unmetJ = ix.contractTakeOrPay[c]! * this.fullJ[c]! - this.energyJ[c]!
       const topKwh = unmetJ > 0 ? kwhOfJoules(unmetJ) : 0
       const fee = roundHalfEven(((kwh + topKwh) * ix.contractRatePerMwh[c]!) / 1000)
-      out.hostingFeeCharged(stamp, c, d, kwh, fee, topKwh)
       if (log !== null) log.hostingFeeCharged(stamp, c, d, kwh, fee, topKwh)
       hosting += fee
       const offJ = ix.contractCreditsOwnSwitchOff[c] === 1 ? this.switchedOffJ[c]! : 0
@@ -114,7 +122,6 @@ export class HostingBooks {
       const curtCredit = ix.contractCurtailmentCreditPerMwh[c]!
       if (curtKwh > 0 && curtCredit > 0) {
         const amount = roundHalfEven((curtKwh * curtCredit) / 1000)
-        out.curtailmentCredited(stamp, c, d, curtKwh, amount)
         if (log !== null) log.curtailmentCredited(stamp, c, d, curtKwh, amount)
         credits += amount
       }
@@ -122,7 +129,6 @@ export class HostingBooks {
       const slaCredit = ix.contractSlaCreditPerMwh[c]!
       if (slaKwh > 0 && slaCredit > 0) {
         const amount = roundHalfEven((slaKwh * slaCredit) / 1000)
-        out.slaCredited(stamp, c, d, slaKwh, amount)
         if (log !== null) log.slaCredited(stamp, c, d, slaKwh, amount)
         credits += amount
       }

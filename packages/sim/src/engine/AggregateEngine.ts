@@ -5,7 +5,7 @@
 // per day unless blocks must be counted (a log, or solo payouts): then a day's interior blocks are
 // Binomial(remaining, its share of the remaining stretch), the fleet's Binomial(n, p). Inside an observed stretch
 // ObservedArrivals mines instead (in this form: BlocksMined summaries).
-import { binomial, rngFor, standardExponential, standardGamma, type Sfc32 } from "../random/index.ts"
+import { binomial, NamedStream, standardExponential, standardGamma, type Sfc32 } from "../random/index.ts"
 import type { ChainClock } from "../chain/ChainClock.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { FeeModel } from "../market/FeeModel.ts"
@@ -15,6 +15,9 @@ import type { BlockArrivals, EngineHooks } from "./BlockArrivals.ts"
 import type { EngineFaults } from "./EngineFaults.ts"
 
 export class AggregateEngine implements BlockArrivals {
+  private readonly sArrivals = new NamedStream("arrivals")
+  private readonly sCounts = new NamedStream("blockCounts")
+  private readonly sFleet = new NamedStream("fleetShare")
   private rArrivals!: Sfc32
   private rCounts!: Sfc32
   private rFleet!: Sfc32
@@ -48,13 +51,13 @@ export class AggregateEngine implements BlockArrivals {
 
   reset(seed: number, log: SimSink | null, needFleetDraws: boolean): void {
     this.log = log
-    this.rArrivals = rngFor(seed, "arrivals")
+    this.rArrivals = this.sArrivals.open(seed)
     // Interior block counts have their own stream so that counting (a log, solo) never shifts the arrival
     // budgets: a path's chain is the same whether or not its blocks are counted.
     this.counting = log !== null || needFleetDraws
     if (this.counting) {
-      this.rCounts = rngFor(seed, "blockCounts")
-      this.rFleet = rngFor(seed, "fleetShare")
+      this.rCounts = this.sCounts.open(seed)
+      this.rFleet = this.sFleet.open(seed)
     }
     this.drawBudgets()
     this.periodFirstHeight = this.chain.height + 1

@@ -1,7 +1,7 @@
 // The block engine, the reference: every inter-arrival time drawn (Exp(1) budgets spent at the block rate, the
 // budget carrying over stretch boundaries), each block the fleet's with probability pFleet. Replayable
 // block-level logs come from here. Inside an observed stretch ObservedArrivals mines instead (in this form).
-import { rngFor, standardExponential, type Sfc32 } from "../random/index.ts"
+import { NamedStream, standardExponential, type Sfc32 } from "../random/index.ts"
 import type { ChainClock } from "../chain/ChainClock.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { FeeModel } from "../market/FeeModel.ts"
@@ -10,6 +10,8 @@ import { BASIS_BLOCK, type SimSink } from "../sinks/SimSink.ts"
 import type { BlockArrivals, EngineHooks } from "./BlockArrivals.ts"
 
 export class BlockEngine implements BlockArrivals {
+  private readonly sArrivals = new NamedStream("arrivals")
+  private readonly sFleet = new NamedStream("fleetShare")
   private rArrivals!: Sfc32
   private rFleet!: Sfc32
   private budget = 0
@@ -29,8 +31,8 @@ export class BlockEngine implements BlockArrivals {
   reset(seed: number, log: SimSink | null, needFleetDraws: boolean): void {
     this.log = log
     this.needFleetDraws = needFleetDraws
-    this.rArrivals = rngFor(seed, "arrivals")
-    if (log !== null || needFleetDraws) this.rFleet = rngFor(seed, "fleetShare")
+    this.rArrivals = this.sArrivals.open(seed)
+    if (log !== null || needFleetDraws) this.rFleet = this.sFleet.open(seed)
     this.budget = standardExponential(this.rArrivals)
   }
 

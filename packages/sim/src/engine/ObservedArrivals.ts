@@ -8,7 +8,7 @@
 // one block short of it. As the engine whose log it writes: `perBlock` (block engine: each fleet block a
 // BlockFound) or a summary per period (aggregate engine: BlocksMined at each anchor and day close).
 import { HALVING_INTERVAL, RETARGET_INTERVAL } from "@hashsim/chain"
-import { beta, binomial, rngFor, standardExponential, type Sfc32 } from "../random/index.ts"
+import { beta, binomial, NamedStream, standardExponential, type Sfc32 } from "../random/index.ts"
 import type { ChainClock } from "../chain/ChainClock.ts"
 import { ANCHOR_ENGINE, type ObservedStretch } from "../chain/ObservedStretch.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
@@ -18,6 +18,9 @@ import { BASIS_BLOCK, BASIS_BLOCKS, type SimSink } from "../sinks/SimSink.ts"
 import type { BlockArrivals, EngineHooks } from "./BlockArrivals.ts"
 
 export class ObservedArrivals implements BlockArrivals {
+  private readonly sArrivals = new NamedStream("observedArrivals")
+  private readonly sCounts = new NamedStream("observedCounts")
+  private readonly sFleet = new NamedStream("observedFleet")
   private rArrivals!: Sfc32
   private rCounts!: Sfc32
   private rFleet!: Sfc32
@@ -64,11 +67,11 @@ export class ObservedArrivals implements BlockArrivals {
 
   reset(seed: number, log: SimSink | null, needFleetDraws: boolean): void {
     this.log = log
-    this.rArrivals = rngFor(seed, "observedArrivals")
+    this.rArrivals = this.sArrivals.open(seed)
     this.counting = this.perBlock || log !== null || needFleetDraws
     this.drawFleet = log !== null || needFleetDraws
-    if (this.counting) this.rCounts = rngFor(seed, "observedCounts")
-    if (this.drawFleet) this.rFleet = rngFor(seed, "observedFleet")
+    if (this.counting) this.rCounts = this.sCounts.open(seed)
+    if (this.drawFleet) this.rFleet = this.sFleet.open(seed)
     this.periodFirstHeight = this.chain.height + 1
     this.periodFleetBlocks = 0
     this.periodSubsidySats = 0

@@ -21,13 +21,23 @@ export class Operator {
   private floorUsdPerPhDay = 0
   /** Site-days switched off by the policy in this run. */
   daysOff = 0
+  /** Sites the policy has off now: always on with none off, a day's decision changes nothing (skipped). */
+  private sitesOff = 0
 
-  constructor(private readonly index: PlanIndex) {}
+  constructor(
+    private readonly index: PlanIndex,
+    private readonly fleet: Fleet,
+    private readonly market: Market,
+    private readonly books: HostingBooks,
+    /** The pool fee is read here (a field, not an argument: a double passed to a call not inlined is boxed). */
+    private readonly pool: { readonly feeFraction: number }
+  ) {}
 
   reset(): void {
     this.code = POLICY_ALWAYS_ON
     this.floorUsdPerPhDay = 0
     this.daysOff = 0
+    this.sitesOff = 0
   }
 
   setPolicy(policy: OperatingPolicy): void {
@@ -36,9 +46,13 @@ export class Operator {
   }
 
   /** Day `d` (of `dayLengthS` seconds, starting at `t`): each site with machines runs or is off for the day. */
-  decide(t: number, dayLengthS: number, fleet: Fleet, market: Market, books: HostingBooks, poolFeeFraction: number, log: SimSink | null): void {
+  decide(t: number, dayLengthS: number, log: SimSink | null): void {
+    if (this.code === POLICY_ALWAYS_ON && this.sitesOff === 0) return
     const ix = this.index
-    const hashprice = market.hashpriceUsdPerPhDay * (1 - poolFeeFraction)
+    const fleet = this.fleet
+    const market = this.market
+    const books = this.books
+    const hashprice = market.hashpriceUsdPerPhDay * (1 - this.pool.feeFraction)
     const uptime = market.uptimeFraction
     for (let s = 0; s < fleet.siteThs.length; s++) {
       const ths = fleet.siteThs[s]!
@@ -62,6 +76,7 @@ export class Operator {
       if (off === 1) this.daysOff++
       if (fleet.sitePolicyOff[s] !== off) {
         fleet.sitePolicyOff[s] = off
+        this.sitesOff += off === 1 ? 1 : -1
         if (log !== null) log.fleetSwitched(t, s, runs, hashprice, threshold)
       }
     }

@@ -2,7 +2,7 @@
 // The model's mean is constant, or follows a mean-reverting level stepped once a day (MeanRevertingFees, its own
 // stream "feeLevel"); Monte Carlo's fee-level uncertainty scales it per path by a mean-preserving lognormal level.
 // An observed fee level (FeesObserved) replaces the mean over its span, as a fact (no per-path level on it).
-import { rngFor, standardGamma, type Sfc32 } from "../random/index.ts"
+import { NamedStream, standardGamma, type Sfc32 } from "../random/index.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import { MeanRevertingFees } from "./MeanRevertingFees.ts"
 
@@ -28,6 +28,8 @@ export class FeeModel {
   private modelMeanSats = 0
   /** The observed mean fee per block in force, NaN outside an observed span. */
   private observedSats = Number.NaN
+  private readonly sFees = new NamedStream("fees")
+  private readonly sLevel = new NamedStream("feeLevel")
   private rng!: Sfc32
   private levelRng!: Sfc32
   private readonly shape: number
@@ -51,13 +53,13 @@ export class FeeModel {
     this.observedSats = Number.NaN
     if (this.process !== null && this.plan.model === "meanReverting") {
       this.process.reset(this.plan.startSats)
-      this.levelRng = rngFor(seed, "feeLevel")
+      this.levelRng = this.sLevel.open(seed)
       this.modelMeanSats = this.plan.startSats * level
     } else this.modelMeanSats = this.plan.meanSats * level
     this.update()
     // Only blocks that are counted or paid draw fees (a stream is hashed from the seed and its name, so
     // creating it or not changes no other stream).
-    if (draws) this.rng = rngFor(seed, "fees")
+    if (draws) this.rng = this.sFees.open(seed)
   }
 
   /** Day `d`'s model mean: a mean-reverting level steps over the day's length (day 0 keeps the start). */

@@ -1,6 +1,6 @@
 // The BTC price as a Merton jump-diffusion (JumpDiffusionPrice) behind the series interface: the day's value steps
 // from the value in effect by an exact draw over the day's length; day 0 keeps the start value (as the GBM's).
-import { rngFor, type Sfc32 } from "../random/index.ts"
+import { NamedStream, type Sfc32 } from "../random/index.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
 import { JumpDiffusionPrice, type JumpDiffusionParams } from "./JumpDiffusionPrice.ts"
 import type { SeriesStepper } from "./SeriesStepper.ts"
@@ -14,6 +14,7 @@ export const compileJumpDiffusion = (raw: JumpDiffusionSeriesPlan): JumpDiffusio
 export class JumpDiffusionSeries implements SeriesStepper {
   value = 0
   private rng!: Sfc32
+  private readonly stream: NamedStream
   private driftAdj = 0
   private readonly process: JumpDiffusionPrice
   private readonly dayDtYears: Float64Array
@@ -22,14 +23,15 @@ export class JumpDiffusionSeries implements SeriesStepper {
     plan: JumpDiffusionSeriesPlan,
     days: PlanIndex,
     /** The name of the random stream this series draws from. */
-    private readonly stream: string
+    streamName: string
   ) {
+    this.stream = new NamedStream(streamName)
     this.process = new JumpDiffusionPrice(plan)
     this.dayDtYears = days.dayDtYears
   }
 
   reset(seed: number, driftAdjPerYear: number): void {
-    this.rng = rngFor(seed, this.stream)
+    this.rng = this.stream.open(seed)
     this.driftAdj = driftAdjPerYear
   }
 

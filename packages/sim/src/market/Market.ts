@@ -2,7 +2,7 @@
 // else's hashrate (each a model from the registry), and Monte Carlo's per-path parameter draws. The price and the
 // fee level step first: a network that answers to hashprice reads the day's price, reward and work per block.
 import { roundHalfEven } from "../Money.ts"
-import { rngFor, standardNormal } from "../random/index.ts"
+import { NamedStream, standardNormal } from "../random/index.ts"
 import type { EngineFaults } from "../engine/EngineFaults.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { PlanIndex } from "../scenario/PlanIndex.ts"
@@ -35,6 +35,7 @@ export class Market implements HashpriceInputs {
   /** The path's first day has stepped (before it, the model is not started and an observation waits for it). */
   private started = false
   readonly fees: FeeModel
+  private readonly paramsStream = new NamedStream("params")
   private readonly other: SeriesStepper
   private readonly price: SeriesStepper
   private readonly uptime: SeriesStepper
@@ -60,7 +61,7 @@ export class Market implements HashpriceInputs {
     let priceAdj = 0
     let feeLevel = 1
     if (u !== undefined) {
-      const params = rngFor(seed, "params")
+      const params = this.paramsStream.open(seed)
       otherAdj = u.otherHashrateDriftSd * standardNormal(params)
       priceAdj = u.priceDriftSd * standardNormal(params)
       const z = standardNormal(params)

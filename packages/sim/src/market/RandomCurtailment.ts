@@ -1,7 +1,7 @@
 // Random curtailment (Monte Carlo's `market.curtailment`): windows start as a Poisson process and last an
 // exponential time, one window at a time, over the listed sites. Sampled once per path; applied as the day loop
 // reaches each window's start or end. A scheduled curtailment takes precedence at its site.
-import { rngFor, standardExponential } from "../random/index.ts"
+import { NamedStream, standardExponential } from "../random/index.ts"
 import { SECONDS_PER_YEAR } from "../Seconds.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { MarketPlan } from "../scenario/ScenarioPlan.ts"
@@ -15,6 +15,7 @@ export class RandomCurtailment {
   private count = 0
   private cursor = 0
   private active = false
+  private readonly stream = new NamedStream("curtailment")
 
   constructor(
     private readonly model: MarketPlan["curtailment"],
@@ -32,7 +33,7 @@ export class RandomCurtailment {
     this.active = false
     const c = this.model
     if (c === undefined || c.eventsPerYear <= 0 || this.sites.length === 0) return
-    const rng = rngFor(seed, "curtailment")
+    const rng = this.stream.open(seed)
     const rate = c.eventsPerYear / SECONDS_PER_YEAR
     const meanDurationS = c.meanDurationHours * 3600
     let t = this.startS

@@ -1,18 +1,23 @@
 // The fleet's uptime: each day a normal draw around the mean (sd 0: the mean), clamped to [0, 1].
-import { rngFor, standardNormal, type Sfc32 } from "../random/index.ts"
+import { NamedStream, standardNormal, type Sfc32 } from "../random/index.ts"
 import type { SeriesStepper } from "./SeriesStepper.ts"
 
 export class UptimeModel implements SeriesStepper {
   value = 1
+  private readonly stream = new NamedStream("uptime")
   private rng!: Sfc32
+  // Numbers from the start (not constructor parameter properties, which V8 first defines as undefined): a field
+  // that held undefined is a tagged field, and the day's draw mixed with a tagged mean is boxed, an allocation a day.
+  private readonly meanFraction: number = 0
+  private readonly sdFraction: number = 0
 
-  constructor(
-    private readonly meanFraction: number,
-    private readonly sdFraction: number
-  ) {}
+  constructor(meanFraction: number, sdFraction: number) {
+    this.meanFraction = meanFraction
+    this.sdFraction = sdFraction
+  }
 
   reset(seed: number, _driftAdjPerYear: number): void {
-    this.rng = rngFor(seed, "uptime")
+    this.rng = this.stream.open(seed)
     this.value = this.meanFraction
   }
 

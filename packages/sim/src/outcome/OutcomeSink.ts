@@ -42,7 +42,10 @@ export class OutcomeSink implements SimSink {
 
   constructor(
     private readonly plan: ScenarioPlan,
-    private readonly index: PlanIndex
+    private readonly index: PlanIndex,
+    /** Read at a credit and at each day's close (fields, not arguments: a double passed to a call is boxed). */
+    private readonly market: { readonly hashpriceUsdPerPhDay: number; readonly priceUsdCents: number },
+    private readonly treasury: { readonly heldSats: number }
   ) {
     this.outcome = emptyOutcome(plan.calendar.months)
   }
@@ -111,19 +114,32 @@ export class OutcomeSink implements SimSink {
   }
 
   /** Day `d`'s market and treasury at its close: its hashprice (for the month's mean), price and BTC held. */
-  dayMarket(d: number, hashpriceUsdPerPhDay: number, priceUsdCents: number, heldSats: number): void {
+  dayMarket(d: number): void {
     const o = this.outcome
     const cal = this.plan.calendar
     const m = cal.dayMonth[d]!
-    this.dayHashpriceSum += hashpriceUsdPerPhDay
+    this.dayHashpriceSum += this.market.hashpriceUsdPerPhDay
     this.monthDays++
     if (cal.dayClosesMonth[d] === 1) {
       o.hashpriceUsdPerPhDayByMonth[m] = this.dayHashpriceSum / this.monthDays
-      o.priceUsdCentsByMonth[m] = priceUsdCents
-      o.btcHeldSatsByMonth[m] = heldSats
+      o.priceUsdCentsByMonth[m] = this.market.priceUsdCents
+      o.btcHeldSatsByMonth[m] = this.treasury.heldSats
       this.dayHashpriceSum = 0
       this.monthDays = 0
     }
+  }
+
+  /** A reward credited now, at the price in effect (the day loop's form of rewardCredited). */
+  credited(amountSats: number, poolFeeSats: number): void {
+    this.dayCreditedSats += amountSats
+    this.dayPoolFeeSats += poolFeeSats
+    this.dayRevenueUsdCents += centsOfSats(amountSats, this.market.priceUsdCents)
+  }
+
+  /** The day's hosting invoices and credits, in total (HostingBooks; the same sums as the per-contract calls). */
+  invoiced(hostingUsdCents: number, creditsUsdCents: number): void {
+    this.dayHostingUsdCents += hostingUsdCents
+    this.dayCreditsUsdCents += creditsUsdCents
   }
 
   rewardCredited(_tS: number, amountSats: number, poolFeeSats: number, _basis: RewardBasisCode, _height: number, priceUsdCents: number): void {

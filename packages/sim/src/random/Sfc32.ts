@@ -18,6 +18,15 @@ export class Sfc32 implements Rng {
     this.s = new Int32Array([a | 0, b | 0, c | 0, d | 0])
   }
 
+  /** The same generator restarted from raw state (a NamedStream reuses one generator for every path). */
+  reseed(a: number, b: number, c: number, d: number): void {
+    const s = this.s
+    s[0] = a | 0
+    s[1] = b | 0
+    s[2] = c | 0
+    s[3] = d | 0
+  }
+
   nextU32(): number {
     const s = this.s
     const a = s[0]!

@@ -7,6 +7,7 @@ import {
   fnv1a64,
   MAX_SEED,
   mix64,
+  NamedStream,
   rngFor,
   SeedInvalidError,
   splitmix64At,
@@ -123,6 +124,29 @@ describe("determinism", () => {
     const before = streamState(77, "arrivals")
     rngFor(77, "someFutureInput")
     expect(streamState(77, "arrivals")).toEqual(before)
+  })
+
+  it("a NamedStream opens each path's generator exactly as rngFor derives it (32-bit halves = the BigInt spec)", () => {
+    // Every name the simulator opens, and seeds across the whole range (carries, the 2^32 boundary, the top).
+    const names = [...STREAM_NAMES, "blockCounts", "feeLevel", "observedArrivals", "observedCounts", "observedFleet", ""]
+    const streams = names.map((n) => new NamedStream(n))
+    const edges = [0, 1, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 52, MAX_SEED - 1, MAX_SEED]
+    const check = (seed: number): boolean => {
+      for (const s of streams) {
+        const spec = rngFor(seed, s.name)
+        const fast = s.open(seed)
+        for (let i = 0; i < 4; i++) if (fast.nextU32() !== spec.nextU32()) return false
+      }
+      return true
+    }
+    for (const seed of edges) expect(check(seed)).toBe(true)
+    fc.assert(fc.property(fc.integer({ min: 0, max: MAX_SEED }), check), { numRuns: 2000 })
+    // Reopening restarts the stream (the same object, reseeded), whatever was drawn since.
+    const s = new NamedStream("price")
+    const first = s.open(9).nextU32()
+    for (let i = 0; i < 10; i++) s.rng.nextU32()
+    expect(s.open(9).nextU32()).toBe(first)
+    expect(() => s.open(-1)).toThrow(SeedInvalidError)
   })
 
   it("drawing from one stream does not move another", () => {
