@@ -134,6 +134,14 @@ describe("hashsim sweep --vary startShift", () => {
 })
 
 describe("hashsim breakeven", () => {
+  it("refuses to solve for startShift (whole days, no single crossing) with a usage error naming the sweep", () => {
+    const r = runCli(["breakeven", "scenarios/cango-2024.yaml", "--solve", "startShift", "--target", "npv", "--paths", "4", "--seed", "1"])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/--solve startShift: .*hashsim sweep scenarios\/cango-2024\.yaml --vary 'startShift=/)
+    expect(r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/)
+    expect(r.stdout).not.toMatch(/startShift=0d/) // refused before any batch ran
+  })
+
   it("finds the hosting rate at which NPV = 0 in a deterministic market, as the closed form gives it", () => {
     // Closed form: revenue is the same every day (FPPS on a constant difficulty, no fees); energy is the fleet's.
     const plan = compilePlan(readFileSync(join(repoRoot, deterministic), "utf8"))

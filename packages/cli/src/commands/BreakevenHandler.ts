@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { quantileType7, type OutcomeTable } from "@hashsim/montecarlo"
-import { formatNumericValue, numericValue, parseFraction, parseUsdCents, planParameterValue, resolutionDecimals, roundNumericValue, UnitInvalidError, type NumericValue } from "@hashsim/plan"
+import { formatNumericValue, numericValue, startShiftParameter, parseFraction, parseUsdCents, planParameterValue, resolutionDecimals, roundNumericValue, UnitInvalidError, type NumericValue } from "@hashsim/plan"
 import { Effect, Option } from "effect"
 import type { Command } from "effect/cli"
 import { parseMasterSeed, parseWhole, usage, workersOf } from "../BatchFlags.ts"
@@ -115,6 +115,11 @@ export const breakevenHandler = (args: Command.Command.Config.Infer<typeof break
       })
       const name = args.solve
       yield* checkParameter(file, source, name)
+      // A start-date shift is whole days, and NPV need not cross a target once along it (the halving comes sooner
+      // or later in the horizon): there is no root to bracket. The sweep answers "which start?".
+      if (name === startShiftParameter) {
+        return yield* new UsageError({ message: `--solve ${name}: a start date is not solved for (whole days, no single crossing); sweep it: hashsim sweep ${file} --vary '${name}=0d,90d,180d'` })
+      }
       const current = numericValue(planParameterValue(source, name))
       const bracketText = Option.getOrUndefined(args.bracket)
       const bracket = bracketText !== undefined ? yield* usage(() => parseBracket(bracketText)) : undefined
