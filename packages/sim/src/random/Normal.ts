@@ -51,7 +51,10 @@ export const standardNormal = (rng: Rng): number => {
   const i = a & 0xff
   const u = ((((a >>> 11) - 1048576) * TWO_POW_32 + b) * 2 + 1) * DOUBLE_UNIT
   if (Math.abs(u) < ZIG_RATIO[i]!) return u * ZIG_X[i]!
-  return standardNormalSlow(rng, i, u)
+  // The unary plus is the identity on a number (-0 and NaN included); it tells TurboFan the call's result is a
+  // number. Without it the two returns meet as "any value", so the inlined fast path's double was boxed (a heap
+  // number allocated per draw, three a path-day in the market step).
+  return +standardNormalSlow(rng, i, u)
 }
 
 /** The ziggurat outside the rectangles: the base layer's tail, or a wedge; draws again on rejection. */
