@@ -39,7 +39,7 @@
 // GBM's (d) the sample variance. Normal by the CLT (means of ~144, ~50, ~200 and ~860 over 400 paths).
 import { describe, expect, it } from "vitest"
 import { nextWorkRequired, workForBits } from "../packages/chain/src/index.ts"
-import { PathSimulator, scenarioOfText, type SimSink } from "../packages/sim/src/index.ts"
+import { NullSink, PathSimulator, scenarioOfText } from "../packages/sim/src/index.ts"
 import { normalCdf, testScenarioText } from "@hashsim/testkit"
 
 const PATHS = 400
@@ -117,7 +117,7 @@ const scenarioFor = (network: string, price: string) => {
 }
 
 /** What one path mined after the hand-over, read from the simulator's reports (every network block on the block engine). */
-class HandOverSink implements SimSink {
+class HandOverSink extends NullSink {
   tipBeforeDayEnd = 0
   tipBeforeWeek1End = 0
   fleetWeek1 = 0
@@ -137,29 +137,15 @@ class HandOverSink implements SimSink {
     if (tS < WEEK1_END_S) this.fleetWeek1 += fleet
     this.fleetAll += fleet
   }
-  blockFound(tS: number, height: number, fleet: boolean): void {
+  override blockFound(tS: number, height: number, fleet: boolean): void {
     this.blocks(tS, height, fleet ? 1 : 0)
   }
-  blocksMined(tS: number, _firstHeight: number, lastHeight: number, fleetBlocks: number): void {
+  override blocksMined(tS: number, _firstHeight: number, lastHeight: number, fleetBlocks: number): void {
     this.blocks(tS, lastHeight, fleetBlocks)
   }
-  difficultyAdjusted(tS: number, _height: number, oldBits: number, newBits: number, first: number, last: number): void {
+  override difficultyAdjusted(tS: number, _height: number, oldBits: number, newBits: number, first: number, last: number): void {
     this.retargets.push({ tS, oldBits, newBits, first, last })
   }
-  planEvent(): void {}
-  marketStepped(): void {}
-  halvingReached(): void {}
-  rewardCredited(): void {}
-  hostingFeeCharged(): void {}
-  fleetSwitched(): void {}
-  curtailmentCredited(): void {}
-  slaCredited(): void {}
-  btcSold(): void {}
-  curtailmentStarted(): void {}
-  curtailmentEnded(): void {}
-  capexSpent(): void {}
-  dayClosed(): void {}
-  pathEnded(): void {}
 }
 
 const zOfPoisson = (xs: ReadonlyArray<number>, mean: number): number => {

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest"
 import { blockSubsidy, workForBits } from "../packages/chain/src/index.ts"
 import { checkLogInvariants } from "@hashsim/invariants"
 import { evolve, inForce, initialState, type LedgerState, type LogEntry, onlineThsAt, parseAtS, reportOfEvents, validateLogText } from "../packages/ledger/src/index.ts"
-import { PathSimulator, planUntil, type ScenarioPlan, scenarioOfText, type SimSink, simulateLog } from "../packages/sim/src/index.ts"
+import { NullSink, PathSimulator, planUntil, type ScenarioPlan, scenarioOfText, simulateLog } from "../packages/sim/src/index.ts"
 import { normalCdf } from "@hashsim/testkit"
 import { repoRoot, sharedDataFiles } from "./support/sharedData.ts"
 
@@ -110,27 +110,11 @@ const closedFormSatsByMonth = (
 }
 
 /** The generated retargets of a path, as the simulator reports them (nothing else is kept). */
-class RetargetSink implements SimSink {
+class RetargetSink extends NullSink {
   retargets: Array<PathRetarget> = []
-  difficultyAdjusted(tS: number, _height: number, _oldBits: number, newBits: number): void {
+  override difficultyAdjusted(tS: number, _height: number, _oldBits: number, newBits: number): void {
     this.retargets.push({ atS: tS, bits: newBits })
   }
-  planEvent(): void {}
-  marketStepped(): void {}
-  blockFound(): void {}
-  blocksMined(): void {}
-  halvingReached(): void {}
-  rewardCredited(): void {}
-  hostingFeeCharged(): void {}
-  fleetSwitched(): void {}
-  curtailmentCredited(): void {}
-  slaCredited(): void {}
-  btcSold(): void {}
-  curtailmentStarted(): void {}
-  curtailmentEnded(): void {}
-  capexSpent(): void {}
-  dayClosed(): void {}
-  pathEnded(): void {}
 }
 
 const modelFeeOf = (plan: ScenarioPlan): number => plan.market.feePerBlock.meanSats

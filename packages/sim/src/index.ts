@@ -3,6 +3,7 @@
 export * from "./random/index.ts"
 export * from "./scenario/Calendar.ts"
 export * from "./sinks/LogSink.ts"
+export * from "./sinks/NullSink.ts"
 export * from "./Money.ts"
 export * from "./NumberRetarget.ts"
 export * from "./outcome/OutcomeSink.ts"

@@ -3,18 +3,17 @@
 // and all-in cost per BTC, and where they differ (months, inputs). A table on stdout; with --out a sealed folder:
 // one mc folder per scenario, differences-<A>-vs-<B>.csv (or .parquet) and compare.json.
 // The work of the command described in CompareCommand.ts (its arguments typed by that descriptor's config).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import {
-  columnBlock, OutcomesParquetWriter, OutcomesWriter, outcomesText, OutputFolderBusyError, OutputPathInvalidError, pairedDifferences, pathSeeds,
+  columnBlock, OutcomesParquetWriter, OutcomesWriter, outcomesText, pairedDifferences, pathSeeds,
   sealOfText, writeSealedText, type FileSeal, type OutcomeColumn, type OutcomeTable
 } from "@hashsim/montecarlo"
 import { Effect, Option } from "effect"
 import type { Command } from "effect/cli"
 import { parseMasterSeed, parseWhole, usage, workersOf } from "../BatchFlags.ts"
 import { headlineOf, pairOf, renderCompareTable, type PairResult } from "../decide/Compare.ts"
-import { beginDecisionFolder, renderDecisionManifest, uniqueLabel } from "../decide/DecisionFolder.ts"
+import { acquireDecisionFolder, renderDecisionManifest, uniqueLabel } from "../decide/DecisionFolder.ts"
 import { inputDifferences } from "../decide/InputDiff.ts"
 import { runScenarioBatch, type BatchSettings } from "../decide/ScenarioBatch.ts"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
@@ -64,21 +63,7 @@ export const compareHandler = (args: Command.Command.Config.Infer<typeof compare
       }
       const outDir = Option.getOrUndefined(args.out)
       yield* Effect.scoped(Effect.gen(function* () {
-        // Without --out the batches run in a scratch folder that is removed afterwards: only the table is kept.
-        const folder = yield* Effect.acquireRelease(
-          Effect.try({
-            try: () => {
-              if (outDir !== undefined) return beginDecisionFolder(outDir, compareFolderFormat)
-              const scratch = mkdtempSync(join(tmpdir(), "hashsim-compare-"))
-              return { staging: scratch, publish: () => undefined, abandon: () => rmSync(scratch, { recursive: true, force: true }) }
-            },
-            catch: (error) =>
-              error instanceof OutputFolderBusyError || error instanceof OutputPathInvalidError
-                ? new UsageError({ message: (error as Error).message })
-                : new InputRejectedError({ message: `cannot write --out ${outDir}: ${(error as Error).message}` })
-          }),
-          (f) => Effect.sync(() => f.abandon())
-        )
+        const folder = yield* acquireDecisionFolder(outDir, compareFolderFormat, "compare")
         const results = []
         for (const input of inputs) {
           const r = yield* runScenarioBatch(input.bytes, input.file, `compare ${input.label}`, settings, join(folder.staging, input.label))

@@ -3,11 +3,10 @@
 // only by the parameters), one row per point with the statistics a decision needs. Printed as a table; with --out a
 // sealed folder: sweep.csv (or sweep.parquet), sweep.json and each point's mc folder under points/.
 // The work of the command described in SweepCommand.ts (its arguments typed by that descriptor's config).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import {
-  OutputFolderBusyError, OutputPathInvalidError, pointTableCsv, pointTableParquet, sealOfText, writeSealedBytes, writeSealedText,
+  pointTableCsv, pointTableParquet, sealOfText, writeSealedBytes, writeSealedText,
   type FileSeal, type PointTableColumn, type PointTableRow
 } from "@hashsim/montecarlo"
 import { parseParameterValues, PlanParameterInvalidError } from "@hashsim/plan"
@@ -15,7 +14,7 @@ import { Effect, Option } from "effect"
 import type { Command } from "effect/cli"
 import { parseMasterSeed, parseWhole, usage, workersOf } from "../BatchFlags.ts"
 import { usd } from "../decide/Compare.ts"
-import { beginDecisionFolder, renderDecisionManifest } from "../decide/DecisionFolder.ts"
+import { acquireDecisionFolder, renderDecisionManifest } from "../decide/DecisionFolder.ts"
 import { checkParameter, pointStatNames, pointStats, runPoint, type Setting } from "../decide/PlanPoint.ts"
 import type { BatchSettings } from "../decide/ScenarioBatch.ts"
 import { InputRejectedError, UsageError } from "../ExitCode.ts"
@@ -85,20 +84,7 @@ export const sweepHandler = (args: Command.Command.Config.Infer<typeof sweepConf
       const grid = gridOf(varies)
       const outDir = Option.getOrUndefined(args.out)
       yield* Effect.scoped(Effect.gen(function* () {
-        const folder = yield* Effect.acquireRelease(
-          Effect.try({
-            try: () => {
-              if (outDir !== undefined) return beginDecisionFolder(outDir, sweepFolderFormat)
-              const scratch = mkdtempSync(join(tmpdir(), "hashsim-sweep-"))
-              return { staging: scratch, publish: () => undefined, abandon: () => rmSync(scratch, { recursive: true, force: true }) }
-            },
-            catch: (error) =>
-              error instanceof OutputFolderBusyError || error instanceof OutputPathInvalidError
-                ? new UsageError({ message: (error as Error).message })
-                : new InputRejectedError({ message: `cannot write --out ${outDir}: ${(error as Error).message}` })
-          }),
-          (f) => Effect.sync(() => f.abandon())
-        )
+        const folder = yield* acquireDecisionFolder(outDir, sweepFolderFormat, "sweep")
         const rows: Array<PointTableRow> = []
         const points: Array<{ point: string; settings: Record<string, string>; scenarioSha256: string }> = []
         const files: Record<string, FileSeal> = {}

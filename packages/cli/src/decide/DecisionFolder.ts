@@ -1,10 +1,13 @@
 // The sealed output folder of `compare` and `sweep`: the montecarlo package's folder writer (lock, staging folder,
 // fsync, swap) with a manifest of its own kind. The manifest records what was run and the size and SHA-256 of every
 // file it holds; an mc folder inside it is sealed by its own manifest.json, whose seal this one records.
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseStrictJson } from "@hashsim/ledger"
-import { beginSealedFolderWrite, OutputFolderBusyError, type FileSeal, type SealedFolderWrite } from "@hashsim/montecarlo"
+import { beginSealedFolderWrite, OutputFolderBusyError, OutputPathInvalidError, type FileSeal, type SealedFolderWrite } from "@hashsim/montecarlo"
+import { Effect } from "effect"
+import { InputRejectedError, UsageError } from "../ExitCode.ts"
 
 export const decisionManifestFileName = "manifest.json"
 
@@ -27,6 +30,27 @@ export const beginDecisionFolder = (dir: string, format: string): SealedFolderWr
       })
     }
   })
+
+/**
+ * The folder a decision command works in, released (abandoned unless published) when its scope closes: `--out`'s
+ * sealed folder, or without --out a scratch folder (`hashsim-<command>-...` in the temp folder) that only holds the
+ * batches while the table is made. A busy or unusable --out is a usage error; a failing write an input error.
+ */
+export const acquireDecisionFolder = (outDir: string | undefined, format: string, command: string) =>
+  Effect.acquireRelease(
+    Effect.try({
+      try: (): SealedFolderWrite => {
+        if (outDir !== undefined) return beginDecisionFolder(outDir, format)
+        const scratch = mkdtempSync(join(tmpdir(), `hashsim-${command}-`))
+        return { staging: scratch, publish: () => undefined, abandon: () => rmSync(scratch, { recursive: true, force: true }) }
+      },
+      catch: (error) =>
+        error instanceof OutputFolderBusyError || error instanceof OutputPathInvalidError
+          ? new UsageError({ message: (error as Error).message })
+          : new InputRejectedError({ message: `cannot write --out ${outDir}: ${(error as Error).message}` })
+    }),
+    (f) => Effect.sync(() => f.abandon())
+  )
 
 /** manifest.json's text: the folder's format, what was run, and every file's seal (fixed key order, final newline). */
 export const renderDecisionManifest = (format: string, fields: Record<string, unknown>, files: Readonly<Record<string, FileSeal>>): string =>
