@@ -10,9 +10,10 @@ import type { ChainClock } from "../chain/ChainClock.ts"
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { FeeModel } from "../market/FeeModel.ts"
 import type { Pool } from "../pool/Pool.ts"
-import { BASIS_BLOCKS, type SimSink } from "../sinks/SimSink.ts"
+import type { SimSink } from "../sinks/SimSink.ts"
 import type { BlockArrivals, EngineHooks } from "./BlockArrivals.ts"
 import type { EngineFaults } from "./EngineFaults.ts"
+import { MinedTally } from "./MinedTally.ts"
 
 export class AggregateEngine implements BlockArrivals {
   private readonly sArrivals = new NamedStream("arrivals")
@@ -28,23 +29,19 @@ export class AggregateEngine implements BlockArrivals {
   /** Blocks strictly between the epoch's first (or the last counted) and the boundary block, not yet placed. */
   private interior = 0
   private counting = false
-  /** The current period's summary (BlocksMined) and the day's solo gross. */
-  private periodFirstHeight = 0
-  private periodFleetBlocks = 0
-  private periodSubsidySats = 0
-  private periodFeesSats = 0
-  private daySoloGrossSats = 0
+  private readonly tally: MinedTally
   private readonly fleetCountRounded: boolean
   private readonly epochFirstOffByOne: boolean
 
   constructor(
     private readonly chain: ChainClock,
     private readonly fleet: Fleet,
-    private readonly pool: Pool,
+    pool: Pool,
     private readonly fees: FeeModel,
     private readonly hooks: EngineHooks,
     faults: EngineFaults | undefined
   ) {
+    this.tally = new MinedTally(chain, pool, hooks)
     this.fleetCountRounded = faults?.fleetCountRounded === true
     this.epochFirstOffByOne = faults?.epochFirstOffByOne === true
   }
@@ -60,15 +57,11 @@ export class AggregateEngine implements BlockArrivals {
       this.rFleet = this.sFleet.open(seed)
     }
     this.drawBudgets()
-    this.periodFirstHeight = this.chain.height + 1
-    this.periodFleetBlocks = 0
-    this.periodSubsidySats = 0
-    this.periodFeesSats = 0
-    this.daySoloGrossSats = 0
+    this.tally.reset()
   }
 
   resync(): void {
-    this.periodFirstHeight = this.chain.height + 1
+    this.tally.firstHeight = this.chain.height + 1
     this.drawBudgets()
   }
 
@@ -117,7 +110,7 @@ export class AggregateEngine implements BlockArrivals {
       if (this.counting) this.takeBlocks(n)
       else this.skipBlocks(chain.toRetarget < chain.toHalving ? chain.toRetarget : chain.toHalving)
       // A period ends at the boundary block, so the summary never spans a retarget or a halving.
-      if (this.log !== null) this.flushPeriod(tau)
+      if (this.log !== null) this.tally.flushPeriod(this.log, tau)
       if (chain.toRetarget === 0) this.hooks.retarget(tau)
       if (chain.toHalving === 0) this.hooks.halving(tau)
       this.drawBudgets()
@@ -126,9 +119,8 @@ export class AggregateEngine implements BlockArrivals {
   }
 
   closeDay(stamp: number): void {
-    if (this.log !== null) this.flushPeriod(stamp)
-    if (this.daySoloGrossSats > 0) this.hooks.creditSolo(stamp, this.daySoloGrossSats, -1, BASIS_BLOCKS)
-    this.daySoloGrossSats = 0
+    if (this.log !== null) this.tally.flushPeriod(this.log, stamp)
+    this.tally.creditSolo(stamp)
   }
 
   /** The budgets to the next epoch-first block (if pending) and to the next boundary block. */
@@ -164,20 +156,6 @@ export class AggregateEngine implements BlockArrivals {
     const p = this.fleet.pFleet
     const fleet = this.fleetCountRounded ? Math.round(k * p) : binomial(this.rFleet, k, p)
     if (fleet === 0) return
-    const fees = this.fees.draw(fleet)
-    this.periodFleetBlocks += fleet
-    this.periodSubsidySats += fleet * chain.subsidySats
-    this.periodFeesSats += fees
-    if (this.pool.solo) this.daySoloGrossSats += fleet * chain.subsidySats + fees
-  }
-
-  /** The summary of the blocks since the last one (BlocksMined), for a log. */
-  private flushPeriod(t: number): void {
-    const chain = this.chain
-    this.log!.blocksMined(t, this.periodFirstHeight, chain.height, this.periodFleetBlocks, this.periodSubsidySats, this.periodFeesSats)
-    this.periodFirstHeight = chain.height + 1
-    this.periodFleetBlocks = 0
-    this.periodSubsidySats = 0
-    this.periodFeesSats = 0
+    this.tally.add(fleet, this.fees.draw(fleet))
   }
 }

@@ -14,8 +14,9 @@ import { ANCHOR_ENGINE, type ObservedStretch } from "../chain/ObservedStretch.ts
 import type { Fleet } from "../fleet/Fleet.ts"
 import type { FeeModel } from "../market/FeeModel.ts"
 import type { Pool } from "../pool/Pool.ts"
-import { BASIS_BLOCK, BASIS_BLOCKS, type SimSink } from "../sinks/SimSink.ts"
+import { BASIS_BLOCK, type SimSink } from "../sinks/SimSink.ts"
 import type { BlockArrivals, EngineHooks } from "./BlockArrivals.ts"
+import { MinedTally } from "./MinedTally.ts"
 
 export class ObservedArrivals implements BlockArrivals {
   private readonly sArrivals = new NamedStream("observedArrivals")
@@ -43,12 +44,8 @@ export class ObservedArrivals implements BlockArrivals {
   private nextS = Number.POSITIVE_INFINITY
   /** Online / impliedThs is the fleet's share of the window's blocks. */
   private impliedThs = 1
-  /** The period's summary (BlocksMined) and the day's solo gross (aggregate form). */
-  private periodFirstHeight = 0
-  private periodFleetBlocks = 0
-  private periodSubsidySats = 0
-  private periodFeesSats = 0
-  private daySoloGrossSats = 0
+  /** Aggregate form: the period's summary (BlocksMined) and the day's solo gross. */
+  private readonly tally: MinedTally
 
   constructor(
     private readonly stretch: ObservedStretch,
@@ -63,7 +60,9 @@ export class ObservedArrivals implements BlockArrivals {
     private readonly perBlock: boolean,
     /** Block engine: report every network block to the log, not only the fleet's. */
     private readonly everyBlock: boolean
-  ) {}
+  ) {
+    this.tally = new MinedTally(chain, pool, hooks)
+  }
 
   reset(seed: number, log: SimSink | null, needFleetDraws: boolean): void {
     this.log = log
@@ -72,11 +71,7 @@ export class ObservedArrivals implements BlockArrivals {
     this.drawFleet = log !== null || needFleetDraws
     if (this.counting) this.rCounts = this.sCounts.open(seed)
     if (this.drawFleet) this.rFleet = this.sFleet.open(seed)
-    this.periodFirstHeight = this.chain.height + 1
-    this.periodFleetBlocks = 0
-    this.periodSubsidySats = 0
-    this.periodFeesSats = 0
-    this.daySoloGrossSats = 0
+    this.tally.reset()
     this.anchor = 0
     this.openWindow(this.chain.height, this.startS)
   }
@@ -194,7 +189,7 @@ export class ObservedArrivals implements BlockArrivals {
     if (!this.split) this.anchor++
     if (this.chain.toHalving === 0) {
       // A summary never spans a halving: the era's last block closes the period.
-      if (this.log !== null && !this.perBlock) this.flushPeriod(t)
+      if (this.log !== null && !this.perBlock) this.tally.flushPeriod(this.log, t)
       this.hooks.halving(t)
     }
     if (this.split || this.active) this.openWindow(height, t)
@@ -237,11 +232,7 @@ export class ObservedArrivals implements BlockArrivals {
     if (!this.drawFleet) return
     const fleet = binomial(this.rFleet, k, this.share())
     if (fleet === 0) return
-    const fees = this.fees.draw(fleet)
-    this.periodFleetBlocks += fleet
-    this.periodSubsidySats += fleet * chain.subsidySats
-    this.periodFeesSats += fees
-    if (this.pool.solo) this.daySoloGrossSats += fleet * chain.subsidySats + fees
+    this.tally.add(fleet, this.fees.draw(fleet))
   }
 
   /**
@@ -255,36 +246,24 @@ export class ObservedArrivals implements BlockArrivals {
       this.mineUntil(this.fromS, t, true)
       if (this.anchor === before) break
     }
-    if (this.log !== null && !this.perBlock) this.flushPeriod(t)
+    if (this.log !== null && !this.perBlock) this.tally.flushPeriod(this.log, t)
   }
 
   /** After an observed block's event (the chain now holds it): the window to the next anchor. */
   passed(anchor: number, height: number, t: number): void {
     if (this.anchor !== anchor) return
     this.anchor++
-    this.periodFirstHeight = height + 1
+    this.tally.firstHeight = height + 1
     if (this.active) this.openWindow(height, t)
   }
 
   /** The stretch is over at `t`: the day's solo gross so far is credited now (the generating engine takes over). */
   handOver(t: number): void {
-    if (this.daySoloGrossSats > 0) this.hooks.creditSolo(t, this.daySoloGrossSats, -1, BASIS_BLOCKS)
-    this.daySoloGrossSats = 0
+    this.tally.creditSolo(t)
   }
 
   closeDay(stamp: number): void {
-    if (this.log !== null && !this.perBlock) this.flushPeriod(stamp)
-    if (this.daySoloGrossSats > 0) this.hooks.creditSolo(stamp, this.daySoloGrossSats, -1, BASIS_BLOCKS)
-    this.daySoloGrossSats = 0
-  }
-
-  /** The summary of the blocks since the last one (BlocksMined), for a log. */
-  private flushPeriod(t: number): void {
-    const chain = this.chain
-    this.log!.blocksMined(t, this.periodFirstHeight, chain.height, this.periodFleetBlocks, this.periodSubsidySats, this.periodFeesSats)
-    this.periodFirstHeight = chain.height + 1
-    this.periodFleetBlocks = 0
-    this.periodSubsidySats = 0
-    this.periodFeesSats = 0
+    if (this.log !== null && !this.perBlock) this.tally.flushPeriod(this.log, stamp)
+    this.tally.creditSolo(stamp)
   }
 }
