@@ -2,14 +2,21 @@
 // second, for the block and the aggregate engine (outcome only, as Monte Carlo runs them, and each writing a
 // complete log), the median of several runs, and the ratio. Two clocks: CPU time of this process (robust to other
 // processes on the machine, but it also counts the VM's own GC and compiler threads) and wall time (exact on a
-// quiet machine, inflated on a busy one). Not a test: timings vary by machine.
+// quiet machine, inflated on a busy one). Run under the workers' V8 inlining budget (engine/JitFlags.ts). Not a
+// test: timings vary by machine.
 // Run: npx -y pnpm@10.34.9 --filter @hashsim/sim bench   (or npx -y pnpm@10.34.9 exec tsx packages/sim/bench/engines.bench.ts)
 import { readFileSync } from "node:fs"
+import { setFlagsFromString } from "node:v8"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { PathSimulator } from "../src/PathSimulator.ts"
 import { scenarioOfText } from "../src/scenario/Scenario.ts"
 import type { EngineKind, ScenarioPlan } from "../src/scenario/ScenarioPlan.ts"
 import { simulateLog } from "../src/Simulate.ts"
+import { ENGINE_V8_FLAGS } from "../src/engine/JitFlags.ts"
+
+// The inlining budget Monte Carlo's workers run the engine with (montecarlo/src/JitBudget.ts), so the figures here
+// are the engine's as a batch runs it.
+for (const flag of ENGINE_V8_FLAGS) setFlagsFromString(flag)
 
 export interface EngineBenchRow {
   readonly name: string

@@ -3,3 +3,4 @@
 export * from "./outcome/PathOutcome.ts"
 export * from "./PathSimulator.ts"
 export type * from "./scenario/ScenarioPlan.ts"
+export * from "./engine/JitFlags.ts"
