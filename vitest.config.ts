@@ -1,10 +1,11 @@
-// One vitest run over every package's test/ and the cross-package test/; fast-check is seeded once for all of it.
+// One vitest run over every package's test/ and the cross-package test/; fast-check is seeded once for all of it,
+// and the CLI bundle the spawning tests run is built once for all of it.
 import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
-    globalSetup: ["test/support/fastCheckSeed.global.ts"],
+    globalSetup: ["test/support/fastCheckSeed.global.ts", "test/support/cliBundle.global.ts"],
     setupFiles: ["test/support/fastCheckSeed.setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000
