@@ -7,6 +7,9 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["test/support/fastCheckSeed.global.ts", "test/support/cliBundle.global.ts"],
     setupFiles: ["test/support/fastCheckSeed.setup.ts"],
+    // Test files on every core. vitest's default (cores - 1) runs one file at a time on a 2-core machine, where the
+    // tests that spawn the CLI leave the second core mostly to their children; VITEST_MAX_WORKERS=N overrides this.
+    maxWorkers: "100%",
     testTimeout: 60_000,
     hookTimeout: 60_000
   }
