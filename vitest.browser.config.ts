@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   test: {
     include: ["test/browser/**/*.spec.ts"],
+    // The reports are made by the CLI bundle, built from the current sources before the check.
+    globalSetup: ["test/support/cliBundle.global.ts"],
     testTimeout: 600_000,
     hookTimeout: 600_000,
     // One browser at a time on a 2-core machine.

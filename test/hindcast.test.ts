@@ -14,7 +14,7 @@ import { blockSubsidy, workForBits } from "../packages/chain/src/index.ts"
 import { checkLogInvariants } from "@hashsim/invariants"
 import { evolve, inForce, initialState, type LedgerState, type LogEntry, onlineThsAt, parseAtS, reportOfEvents, validateLogText } from "../packages/ledger/src/index.ts"
 import { NullSink, PathSimulator, planUntil, type ScenarioPlan, scenarioOfText, simulateLog } from "../packages/sim/src/index.ts"
-import { normalCdf } from "@hashsim/testkit"
+import { hashsimNodeArgs, normalCdf } from "@hashsim/testkit"
 import { repoRoot, sharedDataFiles } from "./support/sharedData.ts"
 
 const data = sharedDataFiles(["chain/mainnet-retargets-870912-941472.csv", "chain/mainnet-fees-monthly-2024-11-2025-12.csv"])
@@ -46,7 +46,7 @@ const importScenario = (mode: "fpps" | "solo"): string => {
   const plan = join(dir, `plan-${mode}.jsonl`)
   const out = join(dir, `hindcast-${mode}.jsonl`)
   writeFileSync(plan, planText(mode))
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "packages/cli/src/main.ts"), "import", "chain", ...data!, "--scenario", plan, "--out", out], { encoding: "utf8" })
+  const r = spawnSync(process.execPath, hashsimNodeArgs(["import", "chain", ...data!, "--scenario", plan, "--out", out]), { encoding: "utf8" })
   expect(r.stderr).toBe("")
   expect(r.status).toBe(0)
   return readFileSync(out, "utf8")
@@ -127,7 +127,7 @@ describe.skipIf(data === undefined)("real history 2024-2026", () => {
     writeFileSync(scenario, text)
     // The command itself once; then the same decision and checks in this process (acceptScenario's compile, the
     // log, the ledger's validation run makes before writing) for every engine and seed.
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "packages/cli/src/main.ts"), "run", scenario, "--seed", "1", "--engine", "aggregate", "--out", join(dir, "log.jsonl")], { encoding: "utf8" })
+    const r = spawnSync(process.execPath, hashsimNodeArgs(["run", scenario, "--seed", "1", "--engine", "aggregate", "--out", join(dir, "log.jsonl")]), { encoding: "utf8" })
     expect(r.status).toBe(0)
     const plan = planUntil(scenarioOfText(text), UNTIL_S, UNTIL_AT)
     for (const engine of ["block", "aggregate"] as const) {

@@ -42,7 +42,7 @@ describe("complete logs", () => {
     // A scenario validates (it is a valid scenario); replay and report need a complete log.
     if (name.startsWith("a plan-only")) expect(validate.code).toBe(0)
     else expectRefused(validate, 1, message)
-    // replay and report read through the same validator: spawned for the cases issue 16 names (each spawn ~1 s).
+    // replay and report read through the same validator: spawned for the cases issue 16 names (a spawn costs more than the in-process check).
     if (/BOM|truncated|plan-only|edited amount/.test(name)) {
       const [replay, report] = await Promise.all([hashsim(["replay", file]), hashsim(["report", file, "--out", html])])
       expectRefused(replay, 1, message)

@@ -6,6 +6,7 @@ import { execFileSync, spawn } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs"
 import { hostname } from "node:os"
 import { join } from "node:path"
+import { hashsimNodeArgs } from "@hashsim/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { cangoScenario, expectRefused, filesIn, hashsim, repoRoot, scratch, startCli, waitForStderr } from "./support.ts"
 
@@ -84,8 +85,8 @@ describe("faults", () => {
     writeFileSync(scenario, readFileSync(cangoScenario, "utf8").replace('"until":"2028-11-07T00:00:00Z"', '"until":"2074-11-07T00:00:00Z"'))
     const out = join(root, "fifty-years")
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn("bash", ["-c", 'ulimit -n 256 && exec "$0" "$@"', process.execPath, "--import", "tsx", join(repoRoot, "packages/cli/src/main.ts"),
-        "mc", scenario, "--paths", "3", "--seed", "1", "--workers", "1", "--out", out], { cwd: repoRoot })
+      const child = spawn("bash", ["-c", 'ulimit -n 256 && exec "$0" "$@"', process.execPath,
+        ...hashsimNodeArgs(["mc", scenario, "--paths", "3", "--seed", "1", "--workers", "1", "--out", out])], { cwd: repoRoot })
       let stderr = ""
       child.stderr.on("data", (d: Buffer) => { stderr += d.toString() })
       child.on("close", (code) => resolve({ code, stderr }))

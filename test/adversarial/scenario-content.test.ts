@@ -19,7 +19,7 @@ const edited = (name: string, n: number, edit: (line: string) => string): string
 }
 
 // The last element: whether `run` is spawned too (for the others `run`'s own front door, scenarioOfText, is called
-// in-process: the same decision in less time; each spawn costs ~1 s of CPU).
+// in-process: the same decision in less time than a spawn of the CLI).
 const cases: ReadonlyArray<readonly [string, number, (line: string) => string, string, boolean]> = [
   ["a key given twice (the last won: 1 TH/s)", 2, (l) => l.replace('"hashrateThs":32000000,', '"hashrateThs":32000000,"hashrateThs":1,'), "data.hashrateThs", true],
   ["1e308 TH/s", 2, (l) => l.replace('"hashrateThs":32000000', '"hashrateThs":1e308'), "data.hashrateThs", true],

@@ -5,12 +5,11 @@ import { spawn, type ChildProcess } from "node:child_process"
 import { createHash } from "node:crypto"
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { dirname, join, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { join } from "node:path"
+import { hashsimNodeArgs, repoRoot, stackTrace } from "@hashsim/testkit"
 import { expect } from "vitest"
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
-const main = join(repoRoot, "packages/cli/src/main.ts")
+export { repoRoot }
 export const cangoScenario = join(repoRoot, "scenarios/cango-2024.jsonl")
 
 export interface CliResult {
@@ -28,7 +27,7 @@ const cleanEnv = (): NodeJS.ProcessEnv => {
 
 /** Starts the CLI; `onStderr` sees stderr as it grows (to act at a chosen point). */
 export const startCli = (args: ReadonlyArray<string>, env: NodeJS.ProcessEnv = {}): { readonly child: ChildProcess; readonly done: Promise<CliResult>; readonly stderrSoFar: () => string } => {
-  const child = spawn(process.execPath, ["--import", "tsx", main, ...args], { cwd: repoRoot, env: { ...cleanEnv(), ...env } })
+  const child = spawn(process.execPath, hashsimNodeArgs(args), { cwd: repoRoot, env: { ...cleanEnv(), ...env } })
   let stdout = ""
   let stderr = ""
   child.stdout?.on("data", (d: Buffer) => { stdout += d.toString() })
@@ -59,7 +58,8 @@ export const filesIn = (dir: string): Array<string> => readdirSync(dir, { recurs
 /** The checks every case makes: the exit code, the message's `file:line: field` (or the one message), no stack trace. */
 export const expectRefused = (result: CliResult, code: number, message: RegExp): void => {
   expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code, stderr: expect.stringMatching(message) })
-  expect(result.stderr).not.toMatch(/\n\s+at .+:[0-9]+:[0-9]+\)?\n|internal error/)
+  expect(result.stderr).not.toMatch(stackTrace)
+  expect(result.stderr).not.toMatch(/internal error/)
 }
 
 export const lines = (file: string): Array<string> => readFileSync(file, "utf8").replace(/\n$/, "").split("\n")

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process"
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
+import { hashsimNodeArgs } from "@hashsim/testkit"
 import { beforeAll, describe, expect, it } from "vitest"
 import { batchChartIds, singleRunChartIds } from "../../packages/cli/src/report/ReportCharts.ts"
 import { compareChartIds, sweepHeatmapChartIds, sweepLineChartIds } from "../../packages/cli/src/report/DecisionCharts.ts"
@@ -29,11 +30,11 @@ interface Reports {
 }
 
 /**
- * Runs the real `hashsim` entry point inside the work folder with relative paths, so the page (and so its
- * screenshot) names no temp folder; tsx is passed by URL since the work folder has no node_modules.
+ * Runs the real `hashsim` (the bundle built for this run, which needs no node_modules) inside the work folder with
+ * relative paths, so the page (and so its screenshot) names no temp folder.
  */
 const cli = (args: ReadonlyArray<string>): string => {
-  const result = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(repoRoot, "packages/cli/src/main.ts"), ...args], {
+  const result = spawnSync(process.execPath, hashsimNodeArgs(args), {
     cwd: work,
     encoding: "utf8",
     timeout: 300_000

@@ -12,7 +12,7 @@ import { compilePlan, setPlanParameters } from "@hashsim/plan"
 import { inputDifferences } from "../src/decide/InputDiff.ts"
 import { compilePlanText } from "../src/ScenarioInput.ts"
 import { describe, expect, it } from "vitest"
-import { repoRoot, runCli } from "./runCli.ts"
+import { repoRoot, runCli, stackTrace } from "./runCli.ts"
 
 const scratch = mkdtempSync(join(tmpdir(), "hashsim-decide-"))
 const deterministic = "packages/cli/test/fixtures/deterministic.yaml"
@@ -138,7 +138,8 @@ describe("hashsim breakeven", () => {
     const r = runCli(["breakeven", "scenarios/cango-2024.yaml", "--solve", "startShift", "--target", "npv", "--paths", "4", "--seed", "1"])
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/--solve startShift: .*hashsim sweep scenarios\/cango-2024\.yaml --vary 'startShift=/)
-    expect(r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/)
+    expect(r.stderr).not.toMatch(/internal error/)
+    expect(r.stderr).not.toMatch(stackTrace)
     expect(r.stdout).not.toMatch(/startShift=0d/) // refused before any batch ran
   })
 

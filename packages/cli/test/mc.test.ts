@@ -4,14 +4,14 @@ import { spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { hashsimNodeArgs } from "@hashsim/testkit"
 import { describe, expect, it } from "vitest"
 
 const root = new URL("../../../", import.meta.url).pathname
 const scenario = "scenarios/cango-2024.jsonl"
 const cleanEnv = { ...process.env, JOB_COMPLETION_INDEX: "", SLURM_ARRAY_TASK_ID: "", SLURM_ARRAY_TASK_MIN: "" }
-const cli = ["--import", "tsx", "packages/cli/src/main.ts"]
 const hashsim = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
-  const result = spawnSync(process.execPath, [...cli, ...args], { cwd: root, encoding: "utf8", env: { ...cleanEnv, ...env } })
+  const result = spawnSync(process.execPath, hashsimNodeArgs(args), { cwd: root, encoding: "utf8", env: { ...cleanEnv, ...env } })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 const bytes = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "latin1")]))
@@ -113,7 +113,7 @@ describe("hashsim mc and merge on cango-2024", () => {
 
   it("on Ctrl-C exits 130 and leaves no file that looks complete", async () => {
     const out = at("interrupted")
-    const child = spawn(process.execPath, [...cli, "mc", scenario, "--paths", "200000", "--seed", "1", "--out", out, "--workers", "2"], { cwd: root, env: cleanEnv })
+    const child = spawn(process.execPath, hashsimNodeArgs(["mc", scenario, "--paths", "200000", "--seed", "1", "--out", out, "--workers", "2"]), { cwd: root, env: cleanEnv })
     let stderr = ""
     const progressed = new Promise<void>((resolve) => child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); if (/paths \(/.test(stderr)) resolve() }))
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))

@@ -2,11 +2,12 @@ import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { hashsimNodeArgs } from "@hashsim/testkit"
 import { describe, expect, it } from "vitest"
 
 const root = new URL("../../../", import.meta.url).pathname
 const hashsim = (...args: Array<string>) => {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "packages/cli/src/main.ts", ...args], { cwd: root, encoding: "utf8", env: { ...process.env, JOB_COMPLETION_INDEX: "", SLURM_ARRAY_TASK_ID: "" } })
+  const result = spawnSync(process.execPath, hashsimNodeArgs(args), { cwd: root, encoding: "utf8", env: { ...process.env, JOB_COMPLETION_INDEX: "", SLURM_ARRAY_TASK_ID: "" } })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

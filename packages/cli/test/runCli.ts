@@ -1,10 +1,9 @@
-// Runs the real `hashsim` entry point in a child process (as a user would) and captures what it printed.
+// Runs the real `hashsim` (the bundle built for this test run) in a child process, as a user would, and captures
+// what it printed.
 import { spawnSync } from "node:child_process"
-import { dirname, join, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { hashsimNodeArgs, repoRoot, stackTrace } from "@hashsim/testkit"
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..")
-const main = join(repoRoot, "packages/cli/src/main.ts")
+export { repoRoot, stackTrace }
 
 export interface CliResult {
   readonly status: number | null
@@ -13,7 +12,7 @@ export interface CliResult {
 }
 
 export const runCli = (args: ReadonlyArray<string>, options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): CliResult => {
-  const result = spawnSync(process.execPath, ["--import", "tsx", main, ...args], {
+  const result = spawnSync(process.execPath, hashsimNodeArgs(args), {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
     encoding: "utf8",
