@@ -1,5 +1,6 @@
 // `pnpm test:browser`: the HTML report of a single run and of a small batch, opened in headless Chromium. Every
-// chart must draw something, the page must log no error and request nothing but itself; screenshots go to docs/.
+// chart must draw something, the page must log no error and request nothing but itself. Screenshots go to the work
+// folder, or to docs/ with UPDATE_SCREENSHOTS=1 (the README's pictures): a plain run leaves the checkout as it was.
 // The reports are made by the real CLI from cango-2024. Chromium missing: under CI=true the check fails (it must run there), elsewhere it is skipped with a message.
 import { spawnSync } from "node:child_process"
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs"
@@ -20,6 +21,9 @@ if (!haveChromium && !inCi) {
 }
 
 const work = mkdtempSync(join(tmpdir(), "hashsim-report-browser-"))
+/** Where a page's screenshot goes: docs/ only when asked (UPDATE_SCREENSHOTS=1), the work folder otherwise. */
+const screenshot = (name: string): string =>
+  process.env["UPDATE_SCREENSHOTS"] === "1" ? join(repoRoot, "docs", name) : join(work, name)
 
 interface Reports {
   readonly single: string
@@ -109,7 +113,7 @@ describe.skipIf(!haveChromium && !inCi)("hashsim report in headless Chromium", (
   })
 
   it("single run: every chart draws, no console error, no request but the file itself", async () => {
-    const check = await checkReportPage(reports.single, join(repoRoot, "docs/report-single.png"))
+    const check = await checkReportPage(reports.single, screenshot("report-single.png"))
     expectEveryChartDrawn(check, singleRunChartIds)
     expect(check.text).toContain("Scenario, seeds and assumptions")
     expect(check.title).toBe("hashsim report: cango-2024")
@@ -148,7 +152,7 @@ describe.skipIf(!haveChromium && !inCi)("hashsim report in headless Chromium", (
   })
 
   it("batch: fan charts and histograms draw, no console error, no request but the file itself", async () => {
-    const check = await checkReportPage(reports.batch, join(repoRoot, "docs/report-batch.png"))
+    const check = await checkReportPage(reports.batch, screenshot("report-batch.png"))
     expectEveryChartDrawn(check, batchChartIds)
     expect(check.text).toContain("Summary of every outcome column")
     expect(check.text).toContain("master seed 7")
@@ -186,7 +190,7 @@ describe.skipIf(!haveChromium && !inCi)("hashsim report in headless Chromium", (
   })
 
   it("comparison: both scenarios' fans on one chart and the paired-difference histogram draw", async () => {
-    const check = await checkReportPage(reports.compare, join(repoRoot, "docs/report-compare.png"))
+    const check = await checkReportPage(reports.compare, screenshot("report-compare.png"))
     expectEveryChartDrawn(check, compareChartIds)
     expect(check.text).toContain("P(A beats B)")
     expect(check.text).toContain("Common random numbers")
