@@ -18,6 +18,7 @@ import { scenarioOfText } from "@hashsim/sim"
 import { pathSeeds } from "../src/PathSeed.ts"
 import { simPathRunner } from "../src/SimPathRunner.ts"
 import { onPeerModel } from "./PeerModel.ts"
+import { median } from "@hashsim/testkit/median"
 
 const root = new URL("../../../", import.meta.url).pathname
 const scenarioFile = "scenarios/cango-2024.jsonl"
@@ -27,11 +28,6 @@ const cores = availableParallelism()
 const masterSeed = 20241107
 const full = process.env["BENCH_FULL"] === "1"
 const rounds = 5
-const median = (xs: ReadonlyArray<number>): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
-}
 const load = () => loadavg().map((x) => x.toFixed(1)).join(" ")
 
 const blockOnly = process.env["HASHSIM_BENCH_BLOCK_ONLY"] === "1"

@@ -13,6 +13,7 @@ import { scenarioOfText } from "../src/scenario/Scenario.ts"
 import type { EngineKind, ScenarioPlan } from "../src/scenario/ScenarioPlan.ts"
 import { simulateLog } from "../src/Simulate.ts"
 import { ENGINE_V8_FLAGS } from "../src/engine/JitFlags.ts"
+import { median } from "@hashsim/testkit/median"
 
 // The inlining budget Monte Carlo's workers run the engine with (montecarlo/src/JitBudget.ts), so the figures here
 // are the engine's as a batch runs it.
@@ -29,11 +30,6 @@ export interface EngineBenchRow {
   readonly blocksPerS: number
 }
 
-const median = (xs: ReadonlyArray<number>): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
 
 const cpuNs = (since: NodeJS.CpuUsage): number => {
   const u = process.cpuUsage(since)

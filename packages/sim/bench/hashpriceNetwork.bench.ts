@@ -10,6 +10,7 @@ import { HashpriceNetwork } from "../src/market/HashpriceNetwork.ts"
 import { HashpriceSeries, type HashpriceSeriesPlan } from "../src/market/HashpriceSeries.ts"
 import { PathSimulator } from "../src/PathSimulator.ts"
 import { scenarioOfText } from "../src/scenario/Scenario.ts"
+import { median } from "@hashsim/testkit/median"
 
 export interface HashpriceNetworkBenchResult {
   readonly paths: number
@@ -20,11 +21,6 @@ export interface HashpriceNetworkBenchResult {
   readonly meanCohorts: number
 }
 
-const median = (xs: ReadonlyArray<number>): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
 
 /** The market's fields the series reads (a class, as Market is: one shape). */
 class Inputs {

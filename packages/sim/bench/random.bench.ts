@@ -16,6 +16,7 @@ import {
   Xoshiro128StarStar,
   type Rng
 } from "../src/random/index.ts"
+import { median } from "@hashsim/testkit/median"
 
 export interface RandomBenchRow {
   readonly name: string
@@ -45,7 +46,6 @@ type Loop = (target: unknown, n: number, a: number, b: number) => number
 const makeLoop = (body: string): Loop =>
   new Function("target", "n", "a", "b", `let s = 0; for (let i = 0; i < n; i++) { s += ${body} } return s`) as Loop
 
-const median = (xs: ReadonlyArray<number>): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN
 
 let sink = 0
 
